@@ -1,0 +1,36 @@
+//! The library's error types: knowledge-base problems and input problems, each naming the file.
+
+use thiserror::Error;
+
+/// A knowledge-base file that cannot be used.
+#[derive(Debug, Error)]
+pub enum KbError {
+    #[error("knowledge base {file}: cannot read: {message}")]
+    Read { file: String, message: String },
+    #[error("knowledge base {file}: not valid TOML: {message}")]
+    Parse { file: String, message: String },
+    #[error("knowledge base {file}: {entry}: {problem}")]
+    Invalid { file: String, entry: String, problem: String },
+}
+
+/// An input that cannot be read as articles. The other inputs still load.
+#[derive(Debug, Error, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InputError {
+    #[error("{path}: no such file or folder")]
+    Missing { path: String },
+    #[error("{path}: cannot read: {message}")]
+    Unreadable { path: String, message: String },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    #[error("{path}: looks like a binary file, not text (it contains NUL bytes)")]
+    Binary { path: String },
+    #[error(
+        "{path}: {mb:.1} MB is larger than the {limit_mb} MB limit for one file (raise it with --max-file-mb)",
+        mb = *size_bytes as f64 / 1_048_576.0
+    )]
+    TooLarge { path: String, size_bytes: u64, limit_mb: u64 },
+    #[error("{path}: line {line}: not a JSON article: {message}")]
+    BadJsonLine { path: String, line: usize, message: String },
+    #[error("{path}: unsupported file type (relmap reads .txt, .md, .html, .htm, .jsonl)")]
+    Unsupported { path: String },
+}

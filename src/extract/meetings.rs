@@ -1,0 +1,469 @@
+//! Meetings and visits in one sentence: who met whom (held or planned), read from trigger
+//! phrases ("met with", "held talks", "a meeting between", "will visit", "arrived in"), their
+//! subject (a person, a coordinated group, a pronoun) and their objects (lists are stars, not
+//! cliques). Speculation and negation ("could use the meeting to", "denied") are not meetings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::resolve::{DocContext, Item, ItemKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Held,
+    Planned,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Held => "held",
+            Self::Planned => "planned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Participant {
+    Person(usize),
+    Country(usize),
+}
+
+/// One meeting (or visit: person and country) read from a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingFact {
+    pub a: Participant,
+    pub b: Participant,
+    pub status: Status,
+    /// Byte ranges (in the document) of the text naming `a` and `b`.
+    pub spans: [(usize, usize); 2],
+}
+
+/// What the previous sentences leave for pronouns to point at.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    pub last_person: Option<(usize, (usize, usize))>,
+    pub last_group: Vec<(usize, (usize, usize))>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "a meeting between X and Y"
+    Between,
+    /// "met with", "talks with", "held talks", "will meet"
+    Meet,
+    /// "told", "received", "hosted": the object follows at once
+    Direct,
+    /// "visited", "arrived in", "trip to"
+    Visit,
+    /// "their meeting", "the two leaders' talks"
+    Their,
+}
+
+struct Trigger {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+    vec![
+        (re(r"(?i)\b(?:meeting|meetings|talks|summit|encounter|call|conversation|negotiations)\s+between\b"), Kind::Between),
+        (re(r"(?i)\b(?:their|the two leaders'?|both leaders'?)\s+(?:[a-z-]+\s+){0,2}?(?:meeting|talks|summit|encounter)\b"), Kind::Their),
+        (re(r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+with\b"), Kind::Meet),
+        (re(r"(?i)\b(?:meet|meets|met)\b(?:\s+(?:again|separately|privately|briefly|personally|in person|face to face))?(?:\s+with\b)?"), Kind::Meet),
+        (re(r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?"), Kind::Meet),
+        (re(r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+phone\s+)?with\b"), Kind::Meet),
+        (re(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|called|shook hands with|sat down with)\b"), Kind::Direct),
+        (re(r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured)\b"), Kind::Visit),
+    ]
+});
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:[;:]\s|[“”]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)")
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
+static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:[Cc]ould|might|may|would|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b")
+});
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:will|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b")
+});
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:(he|she)|(they|the two leaders|both leaders|the two presidents|the two men))\b"));
+static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$")
+});
+static COORDINATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+$|^\s*,\s*$"));
+static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$")
+});
+static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+[a-z]+){0,3}?\s+by\s+$"));
+static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
+}
+
+type Who = (usize, (usize, usize));
+
+/// The meetings and visits of one sentence. `items` are sorted by position.
+pub fn find(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), items: &[Item], memory: &mut Memory) -> Vec<MeetingFact> {
+    let s = &text[sentence.0..sentence.1];
+    let mut facts = Vec::new();
+    if items.iter().any(|i| !i.persons().is_empty()) || !memory.last_group.is_empty() || memory.last_person.is_some() {
+        for trigger in triggers(s, sentence.0) {
+            read_trigger(ctx, text, sentence, items, memory, &trigger, &mut facts);
+        }
+    }
+    remember(items, memory);
+    dedup(facts)
+}
+
+fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
+    let mut found: Vec<Trigger> = Vec::new();
+    for (regex, kind) in TRIGGERS.iter() {
+        for m in regex.find_iter(s) {
+            let t = Trigger { start: offset + m.start(), end: offset + m.end(), kind: *kind };
+            if !found.iter().any(|f| f.start < t.end && t.start < f.end) {
+                found.push(t);
+            }
+        }
+    }
+    found.sort_by_key(|t| t.start);
+    found
+}
+
+fn read_trigger(
+    ctx: &DocContext<'_>,
+    text: &str,
+    sentence: (usize, usize),
+    items: &[Item],
+    memory: &Memory,
+    t: &Trigger,
+    facts: &mut Vec<MeetingFact>,
+) {
+    let (clause_start, relative) = clause_start(text, sentence, t.start);
+    let clause_end = clause_end(text, sentence, t.end, items);
+    let window_status = &text[clause_start..t.end];
+    let status = if PLANNED.is_match(window_status) { Status::Planned } else { Status::Held };
+    let participants: Vec<&Item> = items
+        .iter()
+        .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
+        .collect();
+    let after: Vec<&Item> = participants.iter().copied().filter(|i| i.start >= t.end && i.end <= clause_end).collect();
+
+    match t.kind {
+        Kind::Between => {
+            if blocked(text, clause_start, t.start) {
+                return;
+            }
+            let people = expand(&after);
+            clique(&people, status, facts);
+            host_visits(ctx, text, items, t, clause_end, &people, status, facts);
+        }
+        Kind::Their => {
+            if blocked(text, clause_start, t.start) {
+                return;
+            }
+            let before: Vec<&Item> = participants.iter().copied().filter(|i| i.end <= t.start).collect();
+            let mut people = expand(&before);
+            dedup_people(&mut people);
+            if people.len() < 2 {
+                people.clone_from(&memory.last_group);
+            }
+            clique(&people, status, facts);
+            host_visits(ctx, text, items, t, clause_end, &people, status, facts);
+        }
+        Kind::Meet | Kind::Direct => {
+            let Some((subjects, subject_end)) = subject(text, sentence, items, &participants, memory, clause_start, relative, t) else {
+                return;
+            };
+            if blocked(text, subject_end.max(clause_start), t.start) {
+                return;
+            }
+            let objects: Vec<Who> = if t.kind == Kind::Direct {
+                after
+                    .first()
+                    .filter(|i| i.start - t.end <= 12)
+                    .map(|i| expand(&[*i]))
+                    .unwrap_or_default()
+            } else {
+                expand(&after)
+            };
+            let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
+            if subjects.len() >= 2 {
+                clique(&subjects, status, facts);
+            }
+            for s in &subjects {
+                for o in &objects {
+                    facts.push(fact(Participant::Person(s.0), s.1, Participant::Person(o.0), o.1, status));
+                }
+            }
+            let mut everyone = subjects.clone();
+            everyone.extend(objects);
+            if everyone.len() >= 2 {
+                host_visits(ctx, text, items, t, clause_end, &everyone, status, facts);
+            }
+        }
+        Kind::Visit => {
+            let by = participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
+            let (visitors, targets): (Vec<Who>, Vec<&Item>) = if let Some(first) = by {
+                if blocked(text, clause_start, t.start) {
+                    return;
+                }
+                let visitors = expand(&list_run(text, &participants, first));
+                let last_end = visitors.iter().map(|v| v.1.1).max().unwrap_or(first.end);
+                let mut targets = places_after(text, items, last_end, clause_end);
+                if targets.is_empty() {
+                    targets.extend(items.iter().find(|i| is_place(i) && i.end <= t.start));
+                }
+                (visitors, targets)
+            } else {
+                let Some((subjects, subject_end)) = subject(text, sentence, items, &participants, memory, clause_start, relative, t) else {
+                    return;
+                };
+                if blocked(text, subject_end.max(clause_start), t.start) {
+                    return;
+                }
+                (subjects, places_after(text, items, t.end, clause_end))
+            };
+            for v in &visitors {
+                let home = ctx.kb.people[v.0].country_at(ctx.date).and_then(|c| ctx.kb.country_index(c));
+                for place in &targets {
+                    if let ItemKind::Country { country, .. } = place.kind
+                        && Some(country) != home
+                    {
+                        facts.push(fact(Participant::Person(v.0), v.1, Participant::Country(country), (place.start, place.end), status));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where the clause holding the trigger starts, and whether it is a relative clause ("..., who").
+fn clause_start(text: &str, sentence: (usize, usize), at: usize) -> (usize, bool) {
+    let s = &text[sentence.0..at];
+    match CLAUSE_BREAK.find_iter(s).last() {
+        Some(m) => (sentence.0 + m.end(), RELATIVE.is_match(m.as_str())),
+        None => (sentence.0, false),
+    }
+}
+
+/// Where the clause ends; a list may go on across ";" or ":" when the next entity follows at once.
+fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item]) -> usize {
+    let s = &text[from..sentence.1];
+    for m in CLAUSE_BREAK.find_iter(s) {
+        let at = from + m.start();
+        let list_goes_on = matches!(m.as_str().chars().next(), Some(';' | ':'))
+            && items.iter().any(|i| !i.persons().is_empty() || is_place(i))
+            && items.iter().any(|i| i.start >= from + m.end() && i.start <= from + m.end() + 16);
+        if !list_goes_on {
+            return at;
+        }
+    }
+    sentence.1
+}
+
+fn blocked(text: &str, from: usize, to: usize) -> bool {
+    from < to && BLOCKERS.is_match(&text[from..to])
+}
+
+/// The subject of a trigger and where it ends: the nearest person before it, the people
+/// coordinated with that person ("Putin and Xi met"), or a pronoun's antecedent.
+#[allow(clippy::too_many_arguments)]
+fn subject(
+    text: &str,
+    sentence: (usize, usize),
+    items: &[Item],
+    participants: &[&Item],
+    memory: &Memory,
+    clause_start: usize,
+    relative: bool,
+    t: &Trigger,
+) -> Option<(Vec<Who>, usize)> {
+    let before: Vec<&Item> = participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
+    let nearest = before.last().copied();
+    let search_from = nearest.map_or(clause_start, |n| n.end);
+    if let Some(p) = PRONOUN.captures_iter(&text[search_from..t.start]).last() {
+        let whole = p.get(0).map_or(0..0, |m| m.range());
+        let end = search_from + whole.end;
+        if p.get(1).is_some() {
+            let person = items
+                .iter()
+                .filter(|i| i.end <= search_from + whole.start && i.start >= sentence.0)
+                .filter_map(|i| i.person().map(|p| (p, (i.start, i.end))))
+                .next_back()
+                .or(memory.last_person)?;
+            return Some((vec![person], end));
+        }
+        let group = memory.last_group.clone();
+        return (group.len() >= 2).then_some((group, end));
+    }
+    let Some(nearest) = nearest else {
+        if relative {
+            let antecedent = participants.iter().copied().filter(|i| i.end <= clause_start).next_back()?;
+            return Some((expand(&[antecedent]), antecedent.end));
+        }
+        return None;
+    };
+    // "7 million Russians visited Turkey": a country, not a person, is the subject.
+    let closer = items.iter().filter(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty()).next_back();
+    if let Some(c) = closer
+        && AUXILIARIES.is_match(&text[c.end..t.start])
+        && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
+    {
+        return None;
+    }
+    let mut chain = vec![nearest];
+    let mut coordinated = false;
+    for prev in before.iter().rev().skip(1) {
+        let gap = &text[prev.end..chain[chain.len() - 1].start];
+        if !COORDINATION.is_match(gap) {
+            break;
+        }
+        coordinated |= gap.contains("and") || gap.contains('&');
+        chain.push(prev);
+    }
+    if !coordinated {
+        chain.truncate(1);
+    }
+    chain.reverse();
+    let mut people = expand(&chain);
+    dedup_people(&mut people);
+    Some((people, nearest.end))
+}
+
+/// The run of list items starting at `first` ("by X and Y").
+fn list_run<'a>(text: &str, participants: &[&'a Item], first: &'a Item) -> Vec<&'a Item> {
+    let mut run = vec![first];
+    for item in participants.iter().copied().filter(|i| i.start > first.end) {
+        let gap = &text[run[run.len() - 1].end..item.start];
+        if COORDINATION.is_match(gap) {
+            run.push(item);
+        } else {
+            break;
+        }
+    }
+    run
+}
+
+fn is_place(item: &Item) -> bool {
+    matches!(item.kind, ItemKind::Country { place_like: true, descriptor: false, .. })
+}
+
+/// The places of a visit: the first place after `from`, then any that continue its list.
+fn places_after<'a>(text: &str, items: &'a [Item], from: usize, to: usize) -> Vec<&'a Item> {
+    let mut out: Vec<&Item> = Vec::new();
+    for item in items.iter().filter(|i| i.start >= from && i.end <= to) {
+        if !is_place(item) {
+            if matches!(item.kind, ItemKind::Country { .. }) && !out.is_empty() {
+                break;
+            }
+            continue;
+        }
+        match out.last() {
+            None if item.start - from <= 60 => out.push(item),
+            None => return out,
+            Some(prev) => {
+                let gap = &text[prev.end..item.start];
+                if gap.len() <= 60 && (gap.contains(',') || gap.contains(" and ")) {
+                    out.push(item);
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A meeting in a participant's own country is a visit by the others: "their meeting in China".
+#[allow(clippy::too_many_arguments)]
+fn host_visits(
+    ctx: &DocContext<'_>,
+    text: &str,
+    items: &[Item],
+    t: &Trigger,
+    clause_end: usize,
+    people: &[Who],
+    status: Status,
+    facts: &mut Vec<MeetingFact>,
+) {
+    let Some(place) = items.iter().find(|i| {
+        i.start >= t.end && i.end <= clause_end && is_place(i) && IN_BEFORE.is_match(&text[t.end.min(i.start)..i.start])
+    }) else {
+        return;
+    };
+    let ItemKind::Country { country, .. } = place.kind else { return };
+    let iso3 = &ctx.kb.countries[country].iso3;
+    let leads_here = |p: usize| {
+        ctx.kb.people[p].offices_at(ctx.date).any(|o| o.role.leads_country() && o.country.as_deref() == Some(iso3))
+    };
+    if !people.iter().any(|p| leads_here(p.0)) {
+        return;
+    }
+    for p in people.iter().filter(|p| ctx.kb.people[p.0].country_at(ctx.date) != Some(iso3.as_str())) {
+        facts.push(fact(Participant::Person(p.0), p.1, Participant::Country(country), (place.start, place.end), status));
+    }
+}
+
+fn expand(items: &[&Item]) -> Vec<Who> {
+    let mut out = Vec::new();
+    for i in items {
+        for p in i.persons() {
+            out.push((p, (i.start, i.end)));
+        }
+    }
+    out
+}
+
+fn dedup_people(people: &mut Vec<Who>) {
+    let mut seen = std::collections::HashSet::new();
+    people.retain(|p| seen.insert(p.0));
+}
+
+fn clique(people: &[Who], status: Status, facts: &mut Vec<MeetingFact>) {
+    for (i, a) in people.iter().enumerate() {
+        for b in &people[i + 1..] {
+            if a.0 != b.0 {
+                facts.push(fact(Participant::Person(a.0), a.1, Participant::Person(b.0), b.1, status));
+            }
+        }
+    }
+}
+
+fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, usize), status: Status) -> MeetingFact {
+    MeetingFact { a, b, status, spans: [a_span, b_span] }
+}
+
+fn remember(items: &[Item], memory: &mut Memory) {
+    let mut people: Vec<Who> = Vec::new();
+    for i in items {
+        if let ItemKind::Person { person, .. } = i.kind {
+            people.push((person, (i.start, i.end)));
+        }
+    }
+    if let Some(last) = people.last() {
+        memory.last_person = Some(*last);
+    }
+    dedup_people(&mut people);
+    if people.len() >= 2 {
+        memory.last_group = people;
+    }
+}
+
+fn dedup(facts: Vec<MeetingFact>) -> Vec<MeetingFact> {
+    let mut out: Vec<MeetingFact> = Vec::new();
+    for f in facts {
+        if f.a == f.b {
+            continue;
+        }
+        if !out.iter().any(|o| o.status == f.status && ((o.a == f.a && o.b == f.b) || (o.a == f.b && o.b == f.a))) {
+            out.push(f);
+        }
+    }
+    out
+}

@@ -1,0 +1,375 @@
+//! Finding every knowledge-base name in a text in one pass (aho-corasick over folded text),
+//! on word boundaries, longest match first, with case rules that keep "US" apart from "us".
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::fold::{Folded, fold};
+use crate::kb::KnowledgeBase;
+
+/// Office words that describe a person ("the Turkish president"), matched in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OfficeWord {
+    President,
+    PrimeMinister,
+    /// "leader", "chief", "counterpart": whoever leads the country.
+    Leader,
+    Monarch,
+    VicePresident,
+    ForeignMinister,
+    DefenceMinister,
+    Spokesperson,
+    SecretaryGeneral,
+}
+
+const OFFICE_WORDS: &[(&str, OfficeWord)] = &[
+    ("president", OfficeWord::President),
+    ("chairman", OfficeWord::President),
+    ("prime minister", OfficeWord::PrimeMinister),
+    ("premier", OfficeWord::PrimeMinister),
+    ("chancellor", OfficeWord::PrimeMinister),
+    ("leader", OfficeWord::Leader),
+    ("chief", OfficeWord::Leader),
+    ("counterpart", OfficeWord::Leader),
+    ("strongman", OfficeWord::Leader),
+    ("ruler", OfficeWord::Leader),
+    ("head of state", OfficeWord::Leader),
+    ("king", OfficeWord::Monarch),
+    ("emir", OfficeWord::Monarch),
+    ("sultan", OfficeWord::Monarch),
+    ("monarch", OfficeWord::Monarch),
+    ("vice president", OfficeWord::VicePresident),
+    ("vice-president", OfficeWord::VicePresident),
+    ("foreign minister", OfficeWord::ForeignMinister),
+    ("foreign secretary", OfficeWord::ForeignMinister),
+    ("secretary of state", OfficeWord::ForeignMinister),
+    ("minister of foreign affairs", OfficeWord::ForeignMinister),
+    ("top diplomat", OfficeWord::ForeignMinister),
+    ("defence minister", OfficeWord::DefenceMinister),
+    ("defense minister", OfficeWord::DefenceMinister),
+    ("defence secretary", OfficeWord::DefenceMinister),
+    ("defense secretary", OfficeWord::DefenceMinister),
+    ("secretary of defense", OfficeWord::DefenceMinister),
+    ("minister of defence", OfficeWord::DefenceMinister),
+    ("minister of defense", OfficeWord::DefenceMinister),
+    ("spokesman", OfficeWord::Spokesperson),
+    ("spokeswoman", OfficeWord::Spokesperson),
+    ("spokesperson", OfficeWord::Spokesperson),
+    ("press secretary", OfficeWord::Spokesperson),
+    ("secretary general", OfficeWord::SecretaryGeneral),
+    ("secretary-general", OfficeWord::SecretaryGeneral),
+];
+
+/// Metonyms that name a seat of government rather than a city: never read as a place.
+const SEAT_WORDS: &[&str] = &[
+    "kremlin", "white house", "downing street", "whitehall", "elysee", "zhongnanhai", "blue house", "pentagon",
+    "number 10", "no 10", "quai d'orsay", "foggy bottom", "bankova", "knesset", "capitol",
+];
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CountryForm {
+    Name,
+    Demonym,
+    /// A capital or other city standing for the state: a place after "in", "to", ...
+    Capital,
+    /// A seat of government ("the Kremlin"): always the state.
+    Seat,
+}
+
+/// What a matched name refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Country(usize, CountryForm),
+    Organisation(usize),
+    Person(usize),
+    Office(OfficeWord),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// All-capital aliases ("US", "NATO") match only in capitals.
+    Capitals,
+    /// Short names ("Xi") match only as written.
+    Exact,
+    /// Names match when their first letter is a capital (or the whole match is in capitals).
+    Capitalised,
+    /// Office words match in any case.
+    Any,
+}
+
+struct Pattern {
+    original: String,
+    rule: CaseRule,
+    targets: Vec<Target>,
+}
+
+/// A name found in a text: byte range in the original text and every entity it may refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    pub start: usize,
+    pub end: usize,
+    pub targets: Vec<Target>,
+}
+
+impl RawMention {
+    pub fn country(&self) -> Option<(usize, CountryForm)> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Country(c, f) => Some((*c, *f)),
+            _ => None,
+        })
+    }
+
+    pub fn organisation(&self) -> Option<usize> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Organisation(o) => Some(*o),
+            _ => None,
+        })
+    }
+
+    pub fn office(&self) -> Option<OfficeWord> {
+        self.targets.iter().find_map(|t| match t {
+            Target::Office(o) => Some(*o),
+            _ => None,
+        })
+    }
+
+    pub fn persons(&self) -> Vec<usize> {
+        self.targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Person(p) => Some(*p),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The compiled matcher for one knowledge base.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |name: &str, target: Target, any_case: bool| {
+            let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name).trim();
+            let folded = fold(name);
+            if folded.trim().is_empty() {
+                return;
+            }
+            let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+            let rule = if any_case {
+                CaseRule::Any
+            } else if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                CaseRule::Capitals
+            } else if letters.len() <= 3 {
+                CaseRule::Exact
+            } else {
+                CaseRule::Capitalised
+            };
+            let i = *by_folded.entry(folded).or_insert_with(|| {
+                patterns.push(Pattern { original: name.to_string(), rule, targets: Vec::new() });
+                patterns.len() - 1
+            });
+            let pattern = &mut patterns[i];
+            // A stricter rule wins when two spellings fold alike ("US" and "Us").
+            if rule_rank(rule) > rule_rank(pattern.rule) {
+                pattern.rule = rule;
+                pattern.original = name.to_string();
+            }
+            if !pattern.targets.contains(&target) {
+                pattern.targets.push(target);
+            }
+        };
+        for (i, c) in kb.countries.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                add(name, Target::Country(i, CountryForm::Name), false);
+            }
+            for d in &c.demonyms {
+                add(d, Target::Country(i, CountryForm::Demonym), false);
+            }
+            for m in c.metonyms.iter().chain(&c.capital) {
+                let folded = fold(m);
+                let form = if SEAT_WORDS.iter().any(|s| folded.contains(s)) { CountryForm::Seat } else { CountryForm::Capital };
+                add(m, Target::Country(i, form), false);
+            }
+        }
+        for (i, o) in kb.organisations.iter().enumerate() {
+            for name in [&o.acronym, &o.name].into_iter().chain(&o.aliases) {
+                add(name, Target::Organisation(i), false);
+            }
+        }
+        for (i, p) in kb.people.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                add(name, Target::Person(i), false);
+            }
+        }
+        for (word, office) in OFFICE_WORDS {
+            add(word, Target::Office(*office), true);
+        }
+        for p in &mut patterns {
+            p.targets.sort_by_key(target_rank);
+        }
+        let folded: Vec<String> = patterns.iter().map(|p| fold(&p.original)).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&folded)
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded))
+            .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"));
+        Self { automaton, patterns }
+    }
+
+    /// Every accepted mention in `text`, in order, not overlapping (longest first at each start).
+    pub fn find(&self, text: &str) -> Vec<RawMention> {
+        let folded = Folded::new(text);
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
+            let (start, end) = folded.original_range(text, m.start(), m.end());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if at_boundaries(text, start, end) && case_ok(pattern, &text[start..end]) {
+                found.push((start, end, m.pattern().as_usize()));
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<RawMention> = Vec::with_capacity(found.len());
+        let mut covered = 0;
+        for (start, end, p) in found {
+            if start < covered {
+                continue;
+            }
+            covered = end;
+            out.push(RawMention { start, end, targets: self.patterns[p].targets.clone() });
+        }
+        out
+    }
+}
+
+fn rule_rank(rule: CaseRule) -> u8 {
+    match rule {
+        CaseRule::Any => 0,
+        CaseRule::Capitalised => 1,
+        CaseRule::Exact => 2,
+        CaseRule::Capitals => 3,
+    }
+}
+
+/// Countries before organisations before people before office words.
+fn target_rank(t: &Target) -> u8 {
+    match t {
+        Target::Country(_, CountryForm::Name) => 0,
+        Target::Organisation(_) => 1,
+        Target::Person(_) => 2,
+        Target::Country(_, CountryForm::Seat) => 3,
+        Target::Country(_, CountryForm::Demonym) => 4,
+        Target::Country(_, CountryForm::Capital) => 5,
+        Target::Office(_) => 6,
+    }
+}
+
+/// A match must start and end at word boundaries; a capital glued to a lower-case letter
+/// ("betweenRussia", scraped text that lost a space) still starts a word.
+fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let first = text[start..].chars().next();
+    let after = text[end..].chars().next();
+    let start_ok = match before {
+        None => true,
+        Some(b) if !b.is_alphanumeric() => true,
+        Some(b) => b.is_lowercase() && first.is_some_and(char::is_uppercase),
+    };
+    let last = text[..end].chars().next_back();
+    let end_ok = match after {
+        None => true,
+        Some(a) => !a.is_alphanumeric() || last.is_some_and(|l| !l.is_alphanumeric()),
+    };
+    start_ok && end_ok
+}
+
+fn case_ok(pattern: &Pattern, matched: &str) -> bool {
+    let letters = || matched.chars().filter(|c| c.is_alphabetic());
+    match pattern.rule {
+        CaseRule::Any => true,
+        CaseRule::Capitals => letters().all(char::is_uppercase),
+        CaseRule::Exact => {
+            let want = pattern.original.chars().filter(|c| c.is_alphabetic());
+            letters().zip(want).all(|(a, b)| a.is_uppercase() == b.is_uppercase())
+        }
+        CaseRule::Capitalised => letters().next().is_some_and(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::from_sources([(
+            "t.toml".to_string(),
+            r#"
+[[country]]
+iso3 = "USA"
+name = "United States"
+aliases = ["US", "U.S."]
+demonyms = ["American"]
+metonyms = ["Washington", "the White House"]
+[[country]]
+iso3 = "TUR"
+name = "Turkey"
+aliases = ["Türkiye"]
+demonyms = ["Turkish"]
+[[country]]
+iso3 = "KOR"
+name = "South Korea"
+[[country]]
+iso3 = "RUS"
+name = "Russia"
+demonyms = ["Russian"]
+[[person]]
+name = "Xi Jinping"
+aliases = ["Xi"]
+offices = [{ role = "head_of_state", country = "USA" }]
+[[person]]
+name = "Recep Tayyip Erdoğan"
+aliases = ["Erdogan"]
+offices = [{ role = "head_of_state", country = "TUR" }]
+"#
+            .to_string(),
+        )])
+        .unwrap()
+    }
+
+    fn names(text: &str) -> Vec<&str> {
+        let m = Matcher::new(&kb());
+        m.find(text).into_iter().map(|r| &text[r.start..r.end]).collect::<Vec<_>>().leak().to_vec()
+    }
+
+    #[test]
+    fn case_rules_keep_us_apart_from_us() {
+        assert_eq!(names("Let us talk about the US and the U.S. economy"), vec!["US", "U.S."]);
+        assert_eq!(names("Xi met him; XI is a number; xi is not"), vec!["Xi"]);
+        assert_eq!(names("the turkey was Turkish"), vec!["Turkish"]);
+    }
+
+    #[test]
+    fn accents_longest_and_boundaries() {
+        assert_eq!(names("Erdoğan and Erdogan in Türkiye"), vec!["Erdoğan", "Erdogan", "Türkiye"]);
+        assert_eq!(names("Xi Jinping visited South Korea"), vec!["Xi Jinping", "South Korea"]);
+        assert_eq!(names("Turkeys and Russians"), Vec::<&str>::new());
+        assert_eq!(names("talks betweenRussia and Turkey"), vec!["Russia", "Turkey"]);
+        assert_eq!(names("the White House said"), vec!["White House"]);
+    }
+
+    #[test]
+    fn office_words_match_in_any_case() {
+        let m = Matcher::new(&kb());
+        let found = m.find("Turkish President Erdogan and the Russian president");
+        let offices: Vec<_> = found.iter().filter_map(RawMention::office).collect();
+        assert_eq!(offices, vec![OfficeWord::President, OfficeWord::President]);
+    }
+}

@@ -1,0 +1,353 @@
+//! From names to entities within one sentence: office descriptions ("the Turkish president",
+//! "Kazakh President Kassym-Jomart Tokayev", "the acting president of Iran"), surnames shared by
+//! several people, groups ("the leaders of Kazakhstan, Azerbaijan and Pakistan"), capitals used
+//! as places, and unknown names after an office title (candidates).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::mentions::{CountryForm, OfficeWord, RawMention};
+use crate::kb::{Date, KnowledgeBase, Role};
+
+/// What extraction knows while reading one document.
+pub struct DocContext<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub date: Option<Date>,
+    /// People named unambiguously somewhere in the document (for "Sharif" = which Sharif).
+    pub named_in_doc: HashSet<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    Person { person: usize, named: bool },
+    /// People a phrase like "the leaders of X, Y and Z" stands for (not mentions of them).
+    Group { persons: Vec<usize> },
+    Country { country: usize, form: CountryForm, locative: bool, descriptor: bool, place_like: bool },
+    Organisation { org: usize },
+}
+
+/// A resolved entity reference in a sentence; byte offsets are in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ItemKind,
+}
+
+impl Item {
+    pub fn person(&self) -> Option<usize> {
+        match self.kind {
+            ItemKind::Person { person, .. } => Some(person),
+            _ => None,
+        }
+    }
+
+    /// The people a participant item stands for (one person, or a group).
+    pub fn persons(&self) -> Vec<usize> {
+        match &self.kind {
+            ItemKind::Person { person, .. } => vec![*person],
+            ItemKind::Group { persons } => persons.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A capitalised name after an office title that the knowledge base does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCandidate {
+    pub name: String,
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+    pub country: Option<usize>,
+}
+
+static LEFT_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:'s|’s|')?\s+(?:(?:acting|interim|new|current|incumbent|presidential|sitting|[A-Z][a-z]+|and)\s+){0,3}$")
+});
+static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?:the\s+)?$"));
+static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
+static OF_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*$"));
+static BLOCKED_QUALIFIER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:former|ex|late|deputy|first deputy|vice|then|previous|future|next|a|an)\s*$"));
+static CANDIDATE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+((?:[A-Z][\p{L}'’.\-]+)(?:\s+(?:[A-Z][\p{L}'’.\-]+|al-[A-Z]\p{L}+|bin|bint|de|da|van|von)){1,3})"));
+static GROUP_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:the\s+)?(leaders|presidents|heads of state(?: and(?: of)? government)?|prime ministers|heads of government|foreign ministers)\s+of\s+(?:the\s+)?")
+});
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:and\s+)?(?:the\s+)?$"));
+static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:in|at|to|from|into|near|outside|of|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$")
+});
+static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:summit|meeting|talks|conference|format|process|declaration|agreement|accords?|visit|trip|concert|airport|forum)\b")
+});
+static PLACE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s+(?:capital|city|town|port|region|province|soil|territory|airspace|border|resort)\b")
+});
+static DETERMINER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the|his|her|its|their)\s+$"));
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
+}
+
+/// Resolves the raw mentions of one sentence (`text` is the whole document).
+pub fn sentence_items(
+    ctx: &DocContext<'_>,
+    text: &str,
+    sentence: (usize, usize),
+    raws: &[RawMention],
+) -> (Vec<Item>, Vec<RawCandidate>) {
+    let mut items = Vec::new();
+    let mut candidates = Vec::new();
+    let mut consumed = vec![false; raws.len()];
+    let gap = |a: usize, b: usize| &text[a..b];
+
+    for k in 0..raws.len() {
+        let Some(office) = raws[k].office() else { continue };
+        if consumed[k] {
+            continue;
+        }
+        let mut desc_start = raws[k].start;
+        let mut desc_end = raws[k].end;
+        let mut country: Option<(usize, usize)> = None; // (raw index, country)
+        let mut org: Option<(usize, usize)> = None;
+        let mut next = k + 1;
+        // "Kazakh President", "Iran's acting president", "the Kremlin leader", "UN Secretary-General"
+        if k > 0 && !consumed[k - 1] && LEFT_GAP.is_match(gap(raws[k - 1].end, raws[k].start)) {
+            let prev = &raws[k - 1];
+            if let Some((c, form)) = prev.country()
+                && form != CountryForm::Capital
+            {
+                country = Some((k - 1, c));
+                desc_start = prev.start;
+            } else if let Some(o) = prev.organisation()
+                && office == OfficeWord::SecretaryGeneral
+            {
+                org = Some((k - 1, o));
+                desc_start = prev.start;
+            }
+        }
+        // "the president of China", "Secretary-General of the United Nations"
+        if country.is_none() && org.is_none() && next < raws.len() && OF_GAP.is_match(gap(raws[k].end, raws[next].start)) {
+            let after = &raws[next];
+            if let Some((c, form)) = after.country()
+                && matches!(form, CountryForm::Name | CountryForm::Capital)
+            {
+                country = Some((next, c));
+                desc_end = after.end;
+                next += 1;
+            } else if let Some(o) = after.organisation()
+                && office == OfficeWord::SecretaryGeneral
+            {
+                org = Some((next, o));
+                desc_end = after.end;
+                next += 1;
+            }
+        }
+        let blocked = BLOCKED_QUALIFIER.is_match(gap(sentence.0, desc_start))
+            || BLOCKED_QUALIFIER.is_match(gap(sentence.0.max(desc_start), raws[k].start));
+        if let Some(m) = DETERMINER.find(gap(sentence.0, desc_start)) {
+            desc_start = sentence.0 + m.start();
+        }
+        // A name right after the description: "Kazakh President Kassym-Jomart Tokayev".
+        let name_gap = if desc_end > raws[k].end { &*OF_NAME_GAP } else { &*NAME_GAP };
+        let named = (next < raws.len() && !raws[next].persons().is_empty() && name_gap.is_match(gap(desc_end, raws[next].start)))
+            .then_some(next);
+        if let Some(n) = named {
+            let person = choose_person(ctx, &raws[n].persons());
+            consumed[k] = true;
+            consumed[n] = true;
+            if let Some((ci, c)) = country {
+                consumed[ci] = true;
+                items.push(country_item(text, sentence, &raws[ci], c, true));
+            }
+            if let Some((oi, o)) = org {
+                consumed[oi] = true;
+                items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
+            }
+            if let Some(p) = person {
+                items.push(Item { start: desc_start, end: raws[n].end, kind: ItemKind::Person { person: p, named: true } });
+            }
+            continue;
+        }
+        if !blocked && (country.is_some() || org.is_some()) {
+            let person = match (country, org) {
+                (Some((_, c)), _) => describe(ctx, office, &ctx.kb.countries[c].iso3),
+                (None, Some((_, o))) => org_head(ctx, &ctx.kb.organisations[o].acronym),
+                (None, None) => None,
+            };
+            if let Some(p) = person {
+                consumed[k] = true;
+                if let Some((ci, c)) = country {
+                    consumed[ci] = true;
+                    items.push(country_item(text, sentence, &raws[ci], c, true));
+                }
+                if let Some((oi, o)) = org {
+                    consumed[oi] = true;
+                    items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
+                }
+                items.push(Item { start: desc_start, end: desc_end, kind: ItemKind::Person { person: p, named: false } });
+                continue;
+            }
+        }
+        // "Prime Minister Jane Doe", unknown to the knowledge base: a candidate.
+        let title = &text[raws[k].start..raws[k].end];
+        if title.starts_with(char::is_uppercase)
+            && let Some(c) = CANDIDATE_NAME.captures(&text[raws[k].end..sentence.1])
+            && let Some(m) = c.get(1)
+        {
+            let start = raws[k].end + m.start();
+            let end = raws[k].end + m.end();
+            let known = raws.iter().any(|r| r.start < end && r.end > start);
+            let name = m.as_str().trim_end_matches(['.', '\'', '’']).to_string();
+            if !known && !is_not_a_name(&name) {
+                candidates.push(RawCandidate {
+                    name,
+                    title: title.to_string(),
+                    start,
+                    end,
+                    country: country.map(|(_, c)| c),
+                });
+            }
+        }
+    }
+
+    for (k, raw) in raws.iter().enumerate() {
+        if consumed[k] {
+            continue;
+        }
+        if let Some((c, _)) = raw.country() {
+            items.push(country_item(text, sentence, raw, c, false));
+        } else if let Some(o) = raw.organisation() {
+            items.push(Item { start: raw.start, end: raw.end, kind: ItemKind::Organisation { org: o } });
+        } else if let Some(p) = choose_person(ctx, &raw.persons()) {
+            items.push(Item { start: raw.start, end: raw.end, kind: ItemKind::Person { person: p, named: true } });
+        }
+    }
+    items.extend(groups(ctx, text, sentence, raws));
+    items.sort_by_key(|i| (i.start, std::cmp::Reverse(i.end)));
+    (items, candidates)
+}
+
+fn is_not_a_name(name: &str) -> bool {
+    const NOT_NAMES: &[&str] = &["The", "Of", "And", "In", "On", "At", "For", "Office", "Administration", "Council", "Mr", "Mrs", "Ms", "Dr"];
+    name.split_whitespace().any(|w| NOT_NAMES.contains(&w.trim_end_matches('.')))
+}
+
+fn country_item(text: &str, sentence: (usize, usize), raw: &RawMention, country: usize, descriptor: bool) -> Item {
+    let form = raw.country().map_or(CountryForm::Name, |(_, f)| f);
+    let before = &text[sentence.0..raw.start];
+    let after = &text[raw.end..sentence.1];
+    let locative = form == CountryForm::Capital && (LOCATIVE_BEFORE.is_match(before) || LOCATIVE_AFTER.is_match(after));
+    let place_like = match form {
+        CountryForm::Name | CountryForm::Capital => true,
+        CountryForm::Demonym => PLACE_NOUN.is_match(after),
+        CountryForm::Seat => false,
+    };
+    Item { start: raw.start, end: raw.end, kind: ItemKind::Country { country, form, locative, descriptor, place_like } }
+}
+
+/// Picks one person for a name several people share: one named in full in the document, else
+/// one in office at the document's date. `None` when still ambiguous.
+fn choose_person(ctx: &DocContext<'_>, candidates: &[usize]) -> Option<usize> {
+    match candidates {
+        [] => None,
+        [one] => Some(*one),
+        many => {
+            let named: Vec<usize> = many.iter().copied().filter(|p| ctx.named_in_doc.contains(p)).collect();
+            if named.len() == 1 {
+                return Some(named[0]);
+            }
+            let pool = if named.is_empty() { many.to_vec() } else { named };
+            let in_office: Vec<usize> =
+                pool.iter().copied().filter(|&p| ctx.kb.people[p].offices_at(ctx.date).next().is_some()).collect();
+            (in_office.len() == 1).then(|| in_office[0])
+        }
+    }
+}
+
+/// The office-holder a description means at the document's date.
+fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usize> {
+    let kb = ctx.kb;
+    let first = |role| kb.holders(iso3, role, ctx.date).first().copied();
+    match office {
+        OfficeWord::President => {
+            // "President" is the head of state where the head of state is a president.
+            kb.holders(iso3, Role::HeadOfState, ctx.date)
+                .into_iter()
+                .find(|&p| {
+                    kb.people[p].offices.iter().any(|o| {
+                        o.role == Role::HeadOfState && o.held_at(ctx.date) && o.title.to_lowercase().contains("president")
+                            || o.title.to_lowercase().contains("chairman")
+                    })
+                })
+                .or_else(|| first(Role::HeadOfState))
+        }
+        OfficeWord::PrimeMinister => first(Role::HeadOfGovernment),
+        OfficeWord::Leader => kb.leader_of(iso3, ctx.date),
+        OfficeWord::Monarch => first(Role::HeadOfState),
+        OfficeWord::VicePresident => first(Role::VicePresident),
+        OfficeWord::ForeignMinister => first(Role::ForeignMinister),
+        OfficeWord::DefenceMinister => first(Role::DefenceMinister),
+        OfficeWord::Spokesperson => first(Role::Spokesperson),
+        OfficeWord::SecretaryGeneral => None,
+    }
+}
+
+fn org_head(ctx: &DocContext<'_>, acronym: &str) -> Option<usize> {
+    ctx.kb.people.iter().position(|p| {
+        p.offices.iter().any(|o| o.role == Role::OrgHead && o.org.as_deref() == Some(acronym) && o.held_at(ctx.date))
+    })
+}
+
+/// "the leaders of Kazakhstan, Azerbaijan, Mongolia (Name) and Pakistan".
+fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[RawMention]) -> Vec<Item> {
+    let s = &text[sentence.0..sentence.1];
+    let mut out = Vec::new();
+    for head in GROUP_HEAD.captures_iter(s) {
+        let (Some(whole), Some(word)) = (head.get(0), head.get(1)) else { continue };
+        let word = word.as_str().to_lowercase();
+        let mut cursor = sentence.0 + whole.end();
+        let mut persons = Vec::new();
+        let mut end = cursor;
+        let mut k = raws.partition_point(|r| r.start < cursor);
+        while k < raws.len() {
+            let raw = &raws[k];
+            let Some((c, form)) = raw.country() else { break };
+            if !matches!(form, CountryForm::Name) || !LIST_GAP.is_match(&text[cursor..raw.start]) {
+                break;
+            }
+            // "Mongolia (Name)": the name the text gives wins over the knowledge base.
+            let named = raws.get(k + 1).filter(|n| {
+                !n.persons().is_empty() && text[raw.end..n.start].trim() == "(" && text[n.end..].trim_start().starts_with(')')
+            });
+            let iso3 = &ctx.kb.countries[c].iso3;
+            let person = match named {
+                Some(n) => {
+                    k += 1;
+                    choose_person(ctx, &n.persons())
+                }
+                None if word.starts_with("presidents") => describe(ctx, OfficeWord::President, iso3),
+                None if word.starts_with("prime") || word == "heads of government" => describe(ctx, OfficeWord::PrimeMinister, iso3),
+                None if word.starts_with("foreign") => describe(ctx, OfficeWord::ForeignMinister, iso3),
+                None => ctx.kb.leader_of(iso3, ctx.date),
+            };
+            persons.extend(person);
+            cursor = raws[k].end;
+            if text[cursor..].trim_start().starts_with(')') {
+                cursor += text[cursor..].find(')').map_or(0, |p| p + 1);
+            }
+            end = cursor;
+            k += 1;
+        }
+        persons.sort_unstable();
+        persons.dedup();
+        if !persons.is_empty() {
+            out.push(Item { start: sentence.0 + whole.start(), end, kind: ItemKind::Group { persons } });
+        }
+    }
+    out
+}

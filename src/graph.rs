@@ -1,0 +1,302 @@
+//! The relationship graph: a petgraph `StableGraph` of typed nodes and edges with an id index,
+//! the evidence behind every node and edge, the queries the app needs, and an associative,
+//! commutative merge.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use serde::{Deserialize, Serialize};
+
+use crate::kb::{Date, MemberStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Country,
+    Leader,
+    Organisation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    CoMention,
+    Meeting,
+    Leads,
+    MemberOf,
+}
+
+impl EdgeKind {
+    /// Edges that come from the knowledge base rather than from a sentence.
+    pub fn is_structural(self) -> bool {
+        matches!(self, Self::Leads | Self::MemberOf)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CoMention => "co_mention",
+            Self::Meeting => "meeting",
+            Self::Leads => "leads",
+            Self::MemberOf => "member_of",
+        }
+    }
+}
+
+/// Where an entity is named: document, sentence index and byte range of the mention.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MentionRef {
+    pub doc: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// True when the text describes the entity ("the Russian president") rather than names it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub described: bool,
+}
+
+/// A membership as shown on a node.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MembershipInfo {
+    pub org: String,
+    pub status: MemberStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+/// Everything known about an entity, from the knowledge base and from the text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NodeData {
+    pub id: String,
+    pub label: String,
+    pub kind: NodeKind,
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<MembershipInfo>,
+    pub mentions: BTreeSet<MentionRef>,
+}
+
+/// One sentence behind an edge, with the byte ranges of the entities in it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub sentence: usize,
+    /// Byte range of the sentence in the document's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Byte ranges (in the document) of the two entities' mentions in this sentence.
+    pub mentions: BTreeSet<(usize, usize)>,
+}
+
+/// What identifies an edge: the same key from two extractions is the same edge.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EdgeKey {
+    pub source: String,
+    pub target: String,
+    pub kind: EdgeKind,
+    /// `held`/`planned` for meetings, the membership status for `member_of`.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeData {
+    pub key: EdgeKey,
+    /// Sentences behind the edge, by (document, sentence index).
+    pub evidence: BTreeMap<(String, usize), Evidence>,
+    /// Documents the edge comes from.
+    pub docs: BTreeSet<String>,
+    /// For `leads` the office, for `member_of` the dates of the membership.
+    pub detail: Option<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl EdgeData {
+    pub fn new(key: EdgeKey) -> Self {
+        Self { key, evidence: BTreeMap::new(), docs: BTreeSet::new(), detail: None, since: None, until: None }
+    }
+
+    /// Sentences for text edges, documents for structural ones.
+    pub fn weight(&self) -> usize {
+        if self.key.kind.is_structural() { self.docs.len() } else { self.evidence.len() }
+    }
+
+    pub fn add_evidence(&mut self, ev: Evidence) {
+        self.docs.insert(ev.doc.clone());
+        match self.evidence.get_mut(&(ev.doc.clone(), ev.sentence)) {
+            Some(old) => old.mentions.extend(ev.mentions),
+            None => {
+                self.evidence.insert((ev.doc.clone(), ev.sentence), ev);
+            }
+        }
+    }
+
+    fn absorb(&mut self, other: EdgeData) {
+        for ev in other.evidence.into_values() {
+            self.add_evidence(ev);
+        }
+        self.docs.extend(other.docs);
+        self.detail = self.detail.take().max(other.detail);
+        self.since = self.since.max(other.since);
+        self.until = self.until.max(other.until);
+    }
+}
+
+/// The graph with its id indices.
+#[derive(Debug, Clone, Default)]
+pub struct RelGraph {
+    pub graph: StableGraph<NodeData, EdgeData>,
+    nodes_by_id: HashMap<String, NodeIndex>,
+    edges_by_key: HashMap<EdgeKey, EdgeIndex>,
+}
+
+impl RelGraph {
+    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes_by_id.get(id).copied()
+    }
+
+    pub fn node(&self, id: &str) -> Option<&NodeData> {
+        self.node_index(id).map(|i| &self.graph[i])
+    }
+
+    pub fn edge(&self, key: &EdgeKey) -> Option<&EdgeData> {
+        self.edges_by_key.get(key).map(|&i| &self.graph[i])
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Adds a node, or merges its mentions into the node with the same id.
+    pub fn upsert_node(&mut self, node: NodeData) -> NodeIndex {
+        match self.nodes_by_id.get(&node.id) {
+            Some(&i) => {
+                let old = &mut self.graph[i];
+                old.mentions.extend(node.mentions);
+                if (&node.label, &node.office, &node.country) > (&old.label, &old.office, &old.country) {
+                    old.label = node.label;
+                    old.office = node.office;
+                    old.country = node.country;
+                }
+                for a in node.aliases {
+                    if !old.aliases.contains(&a) {
+                        old.aliases.push(a);
+                    }
+                }
+                old.aliases.sort();
+                for m in node.memberships {
+                    if !old.memberships.contains(&m) {
+                        old.memberships.push(m);
+                    }
+                }
+                old.memberships.sort();
+                i
+            }
+            None => {
+                let id = node.id.clone();
+                let i = self.graph.add_node(node);
+                self.nodes_by_id.insert(id, i);
+                i
+            }
+        }
+    }
+
+    /// Adds an edge between two existing nodes, or merges it into the edge with the same key.
+    /// Returns `None` when an endpoint is missing.
+    pub fn upsert_edge(&mut self, edge: EdgeData) -> Option<EdgeIndex> {
+        if let Some(&i) = self.edges_by_key.get(&edge.key) {
+            self.graph[i].absorb(edge);
+            return Some(i);
+        }
+        let a = self.node_index(&edge.key.source)?;
+        let b = self.node_index(&edge.key.target)?;
+        let key = edge.key.clone();
+        let i = self.graph.add_edge(a, b, edge);
+        self.edges_by_key.insert(key, i);
+        Some(i)
+    }
+
+    /// Nodes sorted by id.
+    pub fn nodes_sorted(&self) -> Vec<&NodeData> {
+        let mut nodes: Vec<&NodeData> = self.graph.node_weights().collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes
+    }
+
+    /// Edges sorted by key.
+    pub fn edges_sorted(&self) -> Vec<&EdgeData> {
+        let mut edges: Vec<&EdgeData> = self.graph.edge_weights().collect();
+        edges.sort_by(|a, b| a.key.cmp(&b.key));
+        edges
+    }
+
+    /// Ids of the nodes linked to `id` by any edge, sorted.
+    pub fn neighbours(&self, id: &str) -> Vec<&str> {
+        let Some(i) = self.node_index(id) else { return Vec::new() };
+        let mut out: Vec<&str> = self.graph.neighbors_undirected(i).map(|n| self.graph[n].id.as_str()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Edges of one kind, sorted by key.
+    pub fn edges_of_kind(&self, kind: EdgeKind) -> Vec<&EdgeData> {
+        self.edges_sorted().into_iter().filter(|e| e.key.kind == kind).collect()
+    }
+
+    /// The edges touching `id`, sorted by key.
+    pub fn edges_of(&self, id: &str) -> Vec<&EdgeData> {
+        let Some(i) = self.node_index(id) else { return Vec::new() };
+        let mut out: Vec<&EdgeData> = self
+            .graph
+            .edges_directed(i, petgraph::Direction::Outgoing)
+            .chain(self.graph.edges_directed(i, petgraph::Direction::Incoming))
+            .map(|e| &self.graph[petgraph::visit::EdgeRef::id(&e)])
+            .collect();
+        out.sort_by(|a, b| a.key.cmp(&b.key));
+        out
+    }
+
+    /// The evidence sentences of an edge, in document order.
+    pub fn evidence(&self, key: &EdgeKey) -> Vec<&Evidence> {
+        self.edge(key).map(|e| e.evidence.values().collect()).unwrap_or_default()
+    }
+
+    /// Nodes that hold `status` in `org` at `date` (by the memberships on the nodes), sorted by id.
+    pub fn entities_in(&self, org: &str, status: MemberStatus, date: Option<Date>) -> Vec<&str> {
+        self.nodes_sorted()
+            .into_iter()
+            .filter(|n| {
+                n.memberships.iter().any(|m| {
+                    m.org == org
+                        && m.status == status
+                        && match date {
+                            Some(d) => m.since.is_none_or(|s| s <= d) && m.until.is_none_or(|u| d < u),
+                            None => m.until.is_none(),
+                        }
+                })
+            })
+            .map(|n| n.id.as_str())
+            .collect()
+    }
+
+    /// Merges `other` into `self`: nodes by id, edges by key, evidence by sentence.
+    pub fn merge(&mut self, other: &RelGraph) {
+        for node in other.nodes_sorted() {
+            self.upsert_node(node.clone());
+        }
+        for edge in other.edges_sorted() {
+            self.upsert_edge(edge.clone());
+        }
+    }
+}

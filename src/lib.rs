@@ -1,0 +1,19 @@
+//! relmap's core: knowledge base, article loading, extraction with evidence, the relationship
+//! graph and its JSON form. No GUI code lives here (see ARCHITECTURE.md).
+
+pub mod corpus;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod extraction;
+pub mod graph;
+pub mod kb;
+pub mod output;
+pub mod warning;
+
+pub use corpus::{Corpus, Document, LoadOptions};
+pub use error::{InputError, KbError};
+pub use extract::{ExtractOptions, Extractor};
+pub use extraction::Extraction;
+pub use graph::RelGraph;
+pub use kb::KnowledgeBase;

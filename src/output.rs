@@ -1,0 +1,174 @@
+//! The output contract: the `relmap.graph/1` JSON document, and the short summary for people.
+//! Everything is sorted, so the same input gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extraction::{Candidate, DocumentMeta, Extraction};
+use crate::graph::{EdgeKind, Evidence, NodeData, NodeKind};
+use crate::kb::Date;
+use crate::warning::Warning;
+
+pub const SCHEMA: &str = "relmap.graph/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphJson {
+    pub schema: String,
+    pub documents: Vec<DocumentMeta>,
+    pub nodes: Vec<NodeData>,
+    pub edges: Vec<EdgeJson>,
+    pub warnings: Vec<Warning>,
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EdgeJson {
+    pub source: String,
+    pub target: String,
+    pub kind: EdgeKind,
+    pub weight: usize,
+    pub documents: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// True for `leads` and `member_of`: from the knowledge base, not from a sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub structural: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    pub evidence: Vec<Evidence>,
+}
+
+impl GraphJson {
+    pub fn from_extraction(ex: &Extraction) -> Self {
+        let edges = ex
+            .graph
+            .edges_sorted()
+            .into_iter()
+            .map(|e| EdgeJson {
+                source: e.key.source.clone(),
+                target: e.key.target.clone(),
+                kind: e.key.kind,
+                weight: e.weight(),
+                documents: e.docs.len(),
+                status: e.key.status.clone(),
+                structural: e.key.kind.is_structural(),
+                office: e.detail.clone(),
+                since: e.since,
+                until: e.until,
+                evidence: e.evidence.values().cloned().collect(),
+            })
+            .collect();
+        Self {
+            schema: SCHEMA.into(),
+            documents: ex.documents.iter().cloned().collect(),
+            nodes: ex.graph.nodes_sorted().into_iter().cloned().collect(),
+            edges,
+            warnings: ex.warnings.iter().cloned().collect(),
+            candidates: ex.candidates.iter().cloned().collect(),
+        }
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| unreachable!("graph JSON: {e}"))
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it, flushed, then renamed,
+/// so an interrupted write leaves the previous file intact.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A short report for a person: documents, entities by kind, edges by kind, strongest ties, warnings.
+pub fn summary(ex: &Extraction) -> String {
+    let g = &ex.graph;
+    let mut out = String::new();
+    let dated = ex.documents.iter().filter_map(|d| d.date).collect::<Vec<_>>();
+    let range = match (dated.iter().min(), dated.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!(", dated {a}"),
+        (Some(a), Some(b)) => format!(", dated {a} to {b}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{} documents{range}", ex.documents.len());
+    let mut kinds: BTreeMap<NodeKind, usize> = BTreeMap::new();
+    for n in g.graph.node_weights() {
+        *kinds.entry(n.kind).or_default() += 1;
+    }
+    let kind_name = |k: NodeKind| match k {
+        NodeKind::Country => "countries",
+        NodeKind::Leader => "leaders",
+        NodeKind::Organisation => "organisations",
+    };
+    let entities: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {}", kind_name(*k))).collect();
+    let _ = writeln!(out, "entities: {} ({})", g.node_count(), entities.join(", "));
+    let mut edge_kinds: BTreeMap<EdgeKind, usize> = BTreeMap::new();
+    for e in g.graph.edge_weights() {
+        *edge_kinds.entry(e.key.kind).or_default() += 1;
+    }
+    let edges: Vec<String> = edge_kinds.iter().map(|(k, n)| format!("{n} {}", k.as_str())).collect();
+    let _ = writeln!(out, "edges: {} ({})", g.edge_count(), edges.join(", "));
+    let label = |id: &str| g.node(id).map_or_else(|| id.to_string(), |n| n.label.clone());
+
+    let mut meetings = g.edges_of_kind(EdgeKind::Meeting);
+    meetings.sort_by(|a, b| b.weight().cmp(&a.weight()).then(a.key.cmp(&b.key)));
+    if !meetings.is_empty() {
+        let _ = writeln!(out, "\nmeetings and visits:");
+        for e in meetings.iter().take(15) {
+            let _ = writeln!(
+                out,
+                "  {} - {} ({}, {} sentence{})",
+                label(&e.key.source),
+                label(&e.key.target),
+                e.key.status.as_deref().unwrap_or(""),
+                e.weight(),
+                if e.weight() == 1 { "" } else { "s" }
+            );
+        }
+    }
+    let mut ties = g.edges_of_kind(EdgeKind::CoMention);
+    ties.sort_by(|a, b| b.weight().cmp(&a.weight()).then(a.key.cmp(&b.key)));
+    if !ties.is_empty() {
+        let _ = writeln!(out, "\nstrongest ties (sentences together):");
+        for e in ties.iter().take(10) {
+            let _ = writeln!(out, "  {:>3}  {} - {}  ({} docs)", e.weight(), label(&e.key.source), label(&e.key.target), e.docs.len());
+        }
+    }
+    if !ex.warnings.is_empty() {
+        let _ = writeln!(out, "\nwarnings:");
+        for w in &ex.warnings {
+            let doc = w.doc.as_deref().map(|d| format!("[{d}] ")).unwrap_or_default();
+            let _ = writeln!(out, "  {doc}{}: {}", w.kind, w.message);
+            if let Some(t) = &w.text {
+                let _ = writeln!(out, "      \"{}\"", t);
+            }
+        }
+    }
+    if !ex.candidates.is_empty() {
+        let names: Vec<String> = ex.candidates.iter().map(|c| format!("{} {}", c.title, c.name)).collect();
+        let mut names = names;
+        names.dedup();
+        let _ = writeln!(out, "\nunknown names after an office title (candidates): {}", names.join("; "));
+    }
+    out
+}
