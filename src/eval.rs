@@ -92,7 +92,15 @@ impl Report {
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
         let line = |name: &str, c: Counts| {
-            format!("{name:<14} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})\n", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_)
+            format!(
+                "{name:<14} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})\n",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )
         };
         out.push_str(&line("entities", self.entities));
         for (k, c) in &self.entities_by_kind {
@@ -125,9 +133,17 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
         let doc = article.file.rsplit_once('.').map_or(article.file.as_str(), |(stem, _)| stem);
         let mut lines = Vec::new();
         let gold_sets = [
-            ("countries", NodeKind::Country, article.entities.countries.iter().map(|c| format!("country:{c}")).collect::<BTreeSet<_>>()),
+            (
+                "countries",
+                NodeKind::Country,
+                article.entities.countries.iter().map(|c| format!("country:{c}")).collect::<BTreeSet<_>>(),
+            ),
             ("leaders", NodeKind::Leader, article.entities.leaders.iter().map(|l| id_of(l)).collect()),
-            ("organisations", NodeKind::Organisation, article.entities.organisations.iter().map(|o| format!("org:{o}")).collect()),
+            (
+                "organisations",
+                NodeKind::Organisation,
+                article.entities.organisations.iter().map(|o| format!("org:{o}")).collect(),
+            ),
         ];
         for (name, kind, gold_ids) in gold_sets {
             let predicted: BTreeSet<String> = ex
@@ -144,7 +160,8 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
         }
         let pair = |a: String, b: String| -> Pair { if a <= b { (a, b) } else { (b, a) } };
         let gold_pairs: BTreeSet<Pair> = article.meetings.iter().map(|m| pair(id_of(&m.a), id_of(&m.b))).collect();
-        let uncertain: BTreeSet<Pair> = article.uncertain_meetings.iter().map(|m| pair(id_of(&m.a), id_of(&m.b))).collect();
+        let uncertain: BTreeSet<Pair> =
+            article.uncertain_meetings.iter().map(|m| pair(id_of(&m.a), id_of(&m.b))).collect();
         let predicted: BTreeSet<Pair> = ex
             .graph
             .edges_of_kind(EdgeKind::Meeting)

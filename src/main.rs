@@ -13,7 +13,11 @@ use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase, LoadOptions};
 const EXIT_INPUT: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "relmap", version, about = "Relationship maps of countries, leaders and organisations from news articles")]
+#[command(
+    name = "relmap",
+    version,
+    about = "Relationship maps of countries, leaders and organisations from news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -88,8 +92,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Eval { gold, verbose, input }) => {
             let (kb, corpus, options, input_ok) = load(&input, false)?;
             let text = std::fs::read_to_string(&gold).with_context(|| format!("{}: cannot read", gold.display()))?;
-            let gold: relmap::eval::Gold =
-                serde_json::from_str(&text).with_context(|| format!("{}: not a gold annotation file", gold.display()))?;
+            let gold: relmap::eval::Gold = serde_json::from_str(&text)
+                .with_context(|| format!("{}: not a gold annotation file", gold.display()))?;
             let ex = Extractor::new(&kb).extract(&corpus, &options);
             print!("{}", relmap::eval::score(&ex, &kb, &gold).render(verbose));
             Ok(exit(input_ok))
@@ -123,8 +127,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.timings {
         let mb = corpus.total_bytes() as f64 / 1e6;
         let secs = (t3 - t2).as_secs_f64();
-        eprintln!("timings: load + knowledge base {:.1} ms, matcher build {:.1} ms, extraction {:.1} ms ({mb:.2} MB, {:.1} MB/s), output {:.1} ms",
-            (t1 - t0).as_secs_f64() * 1e3, (t2 - t1).as_secs_f64() * 1e3, secs * 1e3, mb / secs.max(1e-9), t3.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "timings: load + knowledge base {:.1} ms, matcher build {:.1} ms, extraction {:.1} ms ({mb:.2} MB, {:.1} MB/s), output {:.1} ms",
+            (t1 - t0).as_secs_f64() * 1e3,
+            (t2 - t1).as_secs_f64() * 1e3,
+            secs * 1e3,
+            mb / secs.max(1e-9),
+            t3.elapsed().as_secs_f64() * 1e3
+        );
     }
     Ok(exit(input_ok))
 }
@@ -148,7 +158,10 @@ fn load(input: &InputArgs, _timings: bool) -> anyhow::Result<(KnowledgeBase, Cor
         eprintln!("relmap: warning: {}", w.message);
     }
     if corpus.documents.is_empty() {
-        anyhow::bail!("no articles to read in {}", input.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        anyhow::bail!(
+            "no articles to read in {}",
+            input.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     Ok((kb, corpus, ExtractOptions { reference_date }, errors.is_empty()))
 }

@@ -151,7 +151,14 @@ pub fn summary(ex: &Extraction) -> String {
     if !ties.is_empty() {
         let _ = writeln!(out, "\nstrongest ties (sentences together):");
         for e in ties.iter().take(10) {
-            let _ = writeln!(out, "  {:>3}  {} - {}  ({} docs)", e.weight(), label(&e.key.source), label(&e.key.target), e.docs.len());
+            let _ = writeln!(
+                out,
+                "  {:>3}  {} - {}  ({} docs)",
+                e.weight(),
+                label(&e.key.source),
+                label(&e.key.target),
+                e.docs.len()
+            );
         }
     }
     if !ex.warnings.is_empty() {

@@ -33,7 +33,8 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<(Vec<Document>, V
             limit_mb: options.max_file_bytes / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::Unreadable { path: shown.clone(), message: e.to_string() })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::Unreadable { path: shown.clone(), message: e.to_string() })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { path: shown });
     }
@@ -86,7 +87,7 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, Inpu
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{stem}:{}", i + 1),
         };
-        let path = article.url.or(article.source).map_or_else(|| format!("{shown}:{}", i + 1), |u| u);
+        let path = article.url.or(article.source).unwrap_or_else(|| format!("{shown}:{}", i + 1));
         let date = article
             .date
             .as_deref()
@@ -102,8 +103,27 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, Inpu
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "tr", "section",
-    "article", "header", "footer", "title", "ul", "ol", "table",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figcaption",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "ul",
+    "ol",
+    "table",
 ];
 const SKIPPED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "nav"];
 
@@ -117,7 +137,9 @@ fn read_html(stem: &str, shown: &str, html: &str) -> Document {
     let date = page
         .select(&selector("meta[property='article:published_time'], meta[name='date'], meta[itemprop='datePublished']"))
         .find_map(|m| m.value().attr("content").map(str::to_owned))
-        .or_else(|| page.select(&selector("time[datetime]")).find_map(|t| t.value().attr("datetime").map(str::to_owned)))
+        .or_else(|| {
+            page.select(&selector("time[datetime]")).find_map(|t| t.value().attr("datetime").map(str::to_owned))
+        })
         .and_then(|d| detect_date(&d))
         .or_else(|| detect_date(&text));
     let mut doc = Document::from_text(stem, shown, text);
@@ -182,7 +204,8 @@ fn strip_markdown(md: &str) -> String {
         let mut chars = l.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
-                '*' | '_' if chars.peek().is_some_and(|n| *n == c) || !out.ends_with(char::is_alphanumeric) => {}
+                '*' => {}
+                '_' if !out.ends_with(char::is_alphanumeric) || !chars.peek().is_some_and(|n| n.is_alphanumeric()) => {}
                 '!' if chars.peek() == Some(&'[') => {}
                 '[' => {}
                 ']' if chars.peek() == Some(&'(') => {

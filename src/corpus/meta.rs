@@ -23,7 +23,8 @@ pub fn detect_title(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let words = line.split_whitespace().count();
     let capitalised = line.chars().next().is_some_and(char::is_uppercase);
-    let headline = (2..=25).contains(&words) && line.len() <= 200 && capitalised && !line.ends_with(['.', ',', ';', ':']);
+    let headline =
+        (2..=25).contains(&words) && line.len() <= 200 && capitalised && !line.ends_with(['.', ',', ';', ':']);
     headline.then(|| line.to_string())
 }
 
@@ -72,7 +73,10 @@ mod tests {
 
     #[test]
     fn titles_are_headline_like_first_lines() {
-        assert_eq!(detect_title("Putin meets Xi and Erdogan in Astana\nIn the face"), Some("Putin meets Xi and Erdogan in Astana".into()));
+        assert_eq!(
+            detect_title("Putin meets Xi and Erdogan in Astana\nIn the face"),
+            Some("Putin meets Xi and Erdogan in Astana".into())
+        );
         assert_eq!(detect_title("Russian President Vladimir Putin has used one of his rare trips.\n"), None);
         assert_eq!(detect_title(" date 2024-07-03 ANDRussian"), None);
     }

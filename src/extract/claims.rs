@@ -9,10 +9,14 @@ use super::resolve::{DocContext, Item, ItemKind};
 use crate::kb::MemberStatus;
 
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:becomes?|became|becoming|join(?:s|ed|ing)?|is|was|as|has been|will be|being)\s+|,\s+)(?:a\s+|an\s+|the\s+|its\s+)?(?:full(?:-fledged)?\s+|new\s+|permanent\s+|[a-z]+th\s+)?members?\s+(?:state\s+)?of\s+(?:the\s+)?$|\b(?:join(?:s|ed|ing)?|accession to|admission to|admitted to|admitted into|membership (?:of|in))\s+(?:the\s+)?$")
+    re(
+        r"(?i)(?:\b(?:becomes?|became|becoming|join(?:s|ed|ing)?|is|was|as|has been|will be|being)\s+|,\s+)(?:a\s+|an\s+|the\s+|its\s+)?(?:full(?:-fledged)?\s+|new\s+|permanent\s+|[a-z]+th\s+)?members?\s+(?:state\s+)?of\s+(?:the\s+)?$|\b(?:join(?:s|ed|ing)?|accession to|admission to|admitted to|admitted into|membership (?:of|in))\s+(?:the\s+)?$",
+    )
 });
 static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:want|wants|wanted|hope|hopes|seek|seeks|sought|aspir\w*|bid|appl\w*|could|may|might|would|not|never|no longer|if|whether|candidate|aim\w*|path|talks on|negotiat\w*|invit\w*|expected|deny|denies|denied)\b")
+    re(
+        r"(?i)\b(?:want|wants|wanted|hope|hopes|seek|seeks|sought|aspir\w*|bid|appl\w*|could|may|might|would|not|never|no longer|if|whether|candidate|aim\w*|path|talks on|negotiat\w*|invit\w*|expected|deny|denies|denied)\b",
+    )
 });
 static POSSESSIVE_COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:his|her|whose|their) country\b"));
 

@@ -69,35 +69,84 @@ struct Trigger {
 
 static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     vec![
-        (re(r"(?i)\b(?:meeting|meetings|talks|summit|encounter|call|conversation|negotiations)\s+between\b"), Kind::Between),
-        (re(r"(?i)\b(?:their|the two leaders'?|both leaders'?)\s+(?:[a-z-]+\s+){0,2}?(?:meeting|talks|summit|encounter)\b"), Kind::Their),
-        (re(r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+with\b"), Kind::Meet),
-        (re(r"(?i)\b(?:meet|meets|met)\b(?:\s+(?:again|separately|privately|briefly|personally|in person|face to face))?(?:\s+with\b)?"), Kind::Meet),
-        (re(r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?"), Kind::Meet),
-        (re(r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+phone\s+)?with\b"), Kind::Meet),
-        (re(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|called|shook hands with|sat down with)\b"), Kind::Direct),
-        (re(r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured)\b"), Kind::Visit),
+        (
+            re(r"(?i)\b(?:meeting|meetings|talks|summit|encounter|call|conversation|negotiations)\s+between\b"),
+            Kind::Between,
+        ),
+        (
+            re(
+                r"(?i)\b(?:their|the two leaders'?|both leaders'?)\s+(?:[a-z-]+\s+){0,2}?(?:meeting|talks|summit|encounter)\b",
+            ),
+            Kind::Their,
+        ),
+        (
+            re(
+                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+with\b",
+            ),
+            Kind::Meet,
+        ),
+        (
+            re(
+                r"(?i)\b(?:meet|meets|met)\b(?:\s+(?:again|separately|privately|briefly|personally|in person|face to face))?(?:\s+with\b)?",
+            ),
+            Kind::Meet,
+        ),
+        (
+            re(
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
+            ),
+            Kind::Meet,
+        ),
+        (
+            re(
+                r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+phone\s+)?with\b",
+            ),
+            Kind::Meet,
+        ),
+        (
+            re(
+                r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|called|shook hands with|sat down with)\b",
+            ),
+            Kind::Direct,
+        ),
+        (
+            re(
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured)\b",
+            ),
+            Kind::Visit,
+        ),
     ]
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:[;:]\s|[“”]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)")
+    re(
+        r"(?:[;:]\s|[“”]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)",
+    )
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
 static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:[Cc]ould|might|may|would|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b")
+    re(
+        r"\b(?:[Cc]ould|might|may|would|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
+    )
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:will|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b")
+    re(
+        r"(?i)\b(?:will|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
+    )
 });
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:(he|she)|(they|the two leaders|both leaders|the two presidents|the two men))\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$")
+    re(
+        r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
+    )
 });
-static COORDINATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+$|^\s*,\s*$"));
+static COORDINATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+$|^\s*,\s*$"));
 static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$")
+    re(
+        r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$",
+    )
 });
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+[a-z]+){0,3}?\s+by\s+$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
@@ -108,8 +157,17 @@ fn re(pattern: &str) -> Regex {
 
 type Who = (usize, (usize, usize));
 
+/// How far after the trigger (or its last object) "in <place>" still says where the meeting was.
+const HOST_PLACE_DISTANCE: usize = 30;
+
 /// The meetings and visits of one sentence. `items` are sorted by position.
-pub fn find(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), items: &[Item], memory: &mut Memory) -> Vec<MeetingFact> {
+pub fn find(
+    ctx: &DocContext<'_>,
+    text: &str,
+    sentence: (usize, usize),
+    items: &[Item],
+    memory: &mut Memory,
+) -> Vec<MeetingFact> {
     let s = &text[sentence.0..sentence.1];
     let mut facts = Vec::new();
     if items.iter().any(|i| !i.persons().is_empty()) || !memory.last_group.is_empty() || memory.last_person.is_some() {
@@ -177,18 +235,16 @@ fn read_trigger(
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
         }
         Kind::Meet | Kind::Direct => {
-            let Some((subjects, subject_end)) = subject(text, sentence, items, &participants, memory, clause_start, relative, t) else {
+            let Some((subjects, subject_end)) =
+                subject(text, sentence, items, &participants, memory, clause_start, relative, t)
+            else {
                 return;
             };
             if blocked(text, subject_end.max(clause_start), t.start) {
                 return;
             }
             let objects: Vec<Who> = if t.kind == Kind::Direct {
-                after
-                    .first()
-                    .filter(|i| i.start - t.end <= 12)
-                    .map(|i| expand(&[*i]))
-                    .unwrap_or_default()
+                after.first().filter(|i| i.start - t.end <= 12).map(|i| expand(&[*i])).unwrap_or_default()
             } else {
                 expand(&after)
             };
@@ -208,7 +264,8 @@ fn read_trigger(
             }
         }
         Kind::Visit => {
-            let by = participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
+            let by =
+                participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
             let (visitors, targets): (Vec<Who>, Vec<&Item>) = if let Some(first) = by {
                 if blocked(text, clause_start, t.start) {
                     return;
@@ -221,7 +278,9 @@ fn read_trigger(
                 }
                 (visitors, targets)
             } else {
-                let Some((subjects, subject_end)) = subject(text, sentence, items, &participants, memory, clause_start, relative, t) else {
+                let Some((subjects, subject_end)) =
+                    subject(text, sentence, items, &participants, memory, clause_start, relative, t)
+                else {
                     return;
                 };
                 if blocked(text, subject_end.max(clause_start), t.start) {
@@ -235,7 +294,13 @@ fn read_trigger(
                     if let ItemKind::Country { country, .. } = place.kind
                         && Some(country) != home
                     {
-                        facts.push(fact(Participant::Person(v.0), v.1, Participant::Country(country), (place.start, place.end), status));
+                        facts.push(fact(
+                            Participant::Person(v.0),
+                            v.1,
+                            Participant::Country(country),
+                            (place.start, place.end),
+                            status,
+                        ));
                     }
                 }
             }
@@ -284,7 +349,8 @@ fn subject(
     relative: bool,
     t: &Trigger,
 ) -> Option<(Vec<Who>, usize)> {
-    let before: Vec<&Item> = participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
+    let before: Vec<&Item> =
+        participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
     let nearest = before.last().copied();
     let search_from = nearest.map_or(clause_start, |n| n.end);
     if let Some(p) = PRONOUN.captures_iter(&text[search_from..t.start]).last() {
@@ -299,18 +365,24 @@ fn subject(
                 .or(memory.last_person)?;
             return Some((vec![person], end));
         }
-        let group = memory.last_group.clone();
+        let mut here: Vec<Who> = items
+            .iter()
+            .filter(|i| i.end <= search_from + whole.start && i.start >= sentence.0)
+            .filter_map(|i| i.person().map(|p| (p, (i.start, i.end))))
+            .collect();
+        dedup_people(&mut here);
+        let group = if here.len() >= 2 { here } else { memory.last_group.clone() };
         return (group.len() >= 2).then_some((group, end));
     }
     let Some(nearest) = nearest else {
         if relative {
-            let antecedent = participants.iter().copied().filter(|i| i.end <= clause_start).next_back()?;
+            let antecedent = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
             return Some((expand(&[antecedent]), antecedent.end));
         }
         return None;
     };
     // "7 million Russians visited Turkey": a country, not a person, is the subject.
-    let closer = items.iter().filter(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty()).next_back();
+    let closer = items.iter().rfind(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty());
     if let Some(c) = closer
         && AUXILIARIES.is_match(&text[c.end..t.start])
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
@@ -392,8 +464,19 @@ fn host_visits(
     status: Status,
     facts: &mut Vec<MeetingFact>,
 ) {
+    // Only people the sentence names or describes: a group phrase says nothing of who hosted.
+    let people: Vec<Who> = people
+        .iter()
+        .copied()
+        .filter(|p| items.iter().any(|i| (i.start, i.end) == p.1 && i.person() == Some(p.0)))
+        .collect();
+    let near = people.iter().map(|p| p.1.1).filter(|&e| e >= t.end).max().unwrap_or(t.end);
     let Some(place) = items.iter().find(|i| {
-        i.start >= t.end && i.end <= clause_end && is_place(i) && IN_BEFORE.is_match(&text[t.end.min(i.start)..i.start])
+        i.start >= t.end
+            && i.end <= clause_end
+            && i.start <= near + HOST_PLACE_DISTANCE
+            && is_place(i)
+            && IN_BEFORE.is_match(&text[t.end.min(i.start)..i.start])
     }) else {
         return;
     };
@@ -406,7 +489,13 @@ fn host_visits(
         return;
     }
     for p in people.iter().filter(|p| ctx.kb.people[p.0].country_at(ctx.date) != Some(iso3.as_str())) {
-        facts.push(fact(Participant::Person(p.0), p.1, Participant::Country(country), (place.start, place.end), status));
+        facts.push(fact(
+            Participant::Person(p.0),
+            p.1,
+            Participant::Country(country),
+            (place.start, place.end),
+            status,
+        ));
     }
 }
 

@@ -63,8 +63,21 @@ const OFFICE_WORDS: &[(&str, OfficeWord)] = &[
 
 /// Metonyms that name a seat of government rather than a city: never read as a place.
 const SEAT_WORDS: &[&str] = &[
-    "kremlin", "white house", "downing street", "whitehall", "elysee", "zhongnanhai", "blue house", "pentagon",
-    "number 10", "no 10", "quai d'orsay", "foggy bottom", "bankova", "knesset", "capitol",
+    "kremlin",
+    "white house",
+    "downing street",
+    "whitehall",
+    "elysee",
+    "zhongnanhai",
+    "blue house",
+    "pentagon",
+    "number 10",
+    "no 10",
+    "quai d'orsay",
+    "foggy bottom",
+    "bankova",
+    "knesset",
+    "capitol",
 ];
 
 /// How a country is named.
@@ -195,7 +208,11 @@ impl Matcher {
             }
             for m in c.metonyms.iter().chain(&c.capital) {
                 let folded = fold(m);
-                let form = if SEAT_WORDS.iter().any(|s| folded.contains(s)) { CountryForm::Seat } else { CountryForm::Capital };
+                let form = if SEAT_WORDS.iter().any(|s| folded.contains(s)) {
+                    CountryForm::Seat
+                } else {
+                    CountryForm::Capital
+                };
                 add(m, Target::Country(i, form), false);
             }
         }

@@ -54,7 +54,12 @@ impl<'kb> Extractor<'kb> {
 
     /// Extracts one document into `out` (undated documents are read at `reference`).
     pub fn extract_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction) {
-        out.documents.insert(DocumentMeta { id: doc.id.clone(), path: doc.path.clone(), title: doc.title.clone(), date: doc.date });
+        out.documents.insert(DocumentMeta {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            date: doc.date,
+        });
         let text = doc.text.as_str();
         let raws = self.matcher.find(text);
         let named_in_doc: HashSet<usize> = raws
@@ -135,12 +140,20 @@ impl DocBuilder<'_, '_> {
         for item in items {
             let (id, described) = match item.kind {
                 ItemKind::Person { person, named } => (self.kb().people[person].id.clone(), !named),
-                ItemKind::Country { country, locative: false, .. } => (format!("country:{}", self.kb().countries[country].iso3), false),
+                ItemKind::Country { country, locative: false, .. } => {
+                    (format!("country:{}", self.kb().countries[country].iso3), false)
+                }
                 ItemKind::Organisation { org } => (format!("org:{}", self.kb().organisations[org].acronym), false),
                 _ => continue,
             };
             let mut node = node_data(self.kb(), &id, self.date);
-            node.mentions.insert(MentionRef { doc: self.doc.id.clone(), sentence, start: item.start, end: item.end, described });
+            node.mentions.insert(MentionRef {
+                doc: self.doc.id.clone(),
+                sentence,
+                start: item.start,
+                end: item.end,
+                described,
+            });
             self.graph.upsert_node(node);
             self.present.insert(id);
         }
@@ -163,7 +176,8 @@ impl DocBuilder<'_, '_> {
         ids.sort();
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
-                let key = EdgeKey { source: (*a).clone(), target: (*b).clone(), kind: EdgeKind::CoMention, status: None };
+                let key =
+                    EdgeKey { source: (*a).clone(), target: (*b).clone(), kind: EdgeKind::CoMention, status: None };
                 let mentions = spans[*a].iter().chain(&spans[*b]).copied().collect();
                 self.add_text_edge(key, index, sentence, mentions);
             }
@@ -191,7 +205,13 @@ impl DocBuilder<'_, '_> {
         self.add_text_edge(key, index, sentence, fact.spans.iter().copied().collect());
     }
 
-    fn add_text_edge(&mut self, key: EdgeKey, index: usize, sentence: (usize, usize), mentions: BTreeSet<(usize, usize)>) {
+    fn add_text_edge(
+        &mut self,
+        key: EdgeKey,
+        index: usize,
+        sentence: (usize, usize),
+        mentions: BTreeSet<(usize, usize)>,
+    ) {
         let mut edge = EdgeData::new(key);
         edge.add_evidence(Evidence {
             doc: self.doc.id.clone(),
@@ -199,7 +219,8 @@ impl DocBuilder<'_, '_> {
             start: sentence.0,
             end: sentence.1,
             text: self.doc.text[sentence.0..sentence.1].to_string(),
-            mentions,
+            // A pronoun's antecedent may stand in an earlier sentence: keep what this one shows.
+            mentions: mentions.into_iter().filter(|&(s, e)| s >= sentence.0 && e <= sentence.1).collect(),
         });
         self.graph.upsert_edge(edge);
     }
@@ -214,7 +235,8 @@ impl DocBuilder<'_, '_> {
                     let Some(country) = &office.country else { continue };
                     let target = format!("country:{country}");
                     if present.contains(&target) {
-                        let mut edge = EdgeData::new(EdgeKey { source: id.clone(), target, kind: EdgeKind::Leads, status: None });
+                        let mut edge =
+                            EdgeData::new(EdgeKey { source: id.clone(), target, kind: EdgeKind::Leads, status: None });
                         edge.docs.insert(self.doc.id.clone());
                         edge.detail = Some(office.title.clone());
                         self.graph.upsert_edge(edge);
@@ -225,7 +247,12 @@ impl DocBuilder<'_, '_> {
             for m in kb.memberships_of(iso3).into_iter().filter(|m| m.active_at(self.date)) {
                 let target = format!("org:{}", m.org);
                 if present.contains(&target) {
-                    let key = EdgeKey { source: id.clone(), target, kind: EdgeKind::MemberOf, status: Some(m.status.as_str().into()) };
+                    let key = EdgeKey {
+                        source: id.clone(),
+                        target,
+                        kind: EdgeKind::MemberOf,
+                        status: Some(m.status.as_str().into()),
+                    };
                     let mut edge = EdgeData::new(key);
                     edge.docs.insert(self.doc.id.clone());
                     edge.since = m.since;
@@ -263,14 +290,20 @@ pub fn node_data(kb: &KnowledgeBase, id: &str, date: Option<Date>) -> NodeData {
             node.memberships = kb
                 .memberships_of(&c.iso3)
                 .into_iter()
-                .map(|m| MembershipInfo { org: format!("org:{}", m.org), status: m.status, since: m.since, until: m.until })
+                .map(|m| MembershipInfo {
+                    org: format!("org:{}", m.org),
+                    status: m.status,
+                    since: m.since,
+                    until: m.until,
+                })
                 .collect();
         }
         Some(EntityRef::Organisation(i)) => {
             let o = &kb.organisations[i];
             node.kind = NodeKind::Organisation;
             node.label.clone_from(&o.acronym);
-            node.aliases = std::iter::once(&o.acronym).chain(std::iter::once(&o.name)).chain(&o.aliases).cloned().collect();
+            node.aliases =
+                std::iter::once(&o.acronym).chain(std::iter::once(&o.name)).chain(&o.aliases).cloned().collect();
         }
         Some(EntityRef::Person(i)) => {
             let p = &kb.people[i];

@@ -21,11 +21,24 @@ pub struct DocContext<'a> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemKind {
-    Person { person: usize, named: bool },
+    Person {
+        person: usize,
+        named: bool,
+    },
     /// People a phrase like "the leaders of X, Y and Z" stands for (not mentions of them).
-    Group { persons: Vec<usize> },
-    Country { country: usize, form: CountryForm, locative: bool, descriptor: bool, place_like: bool },
-    Organisation { org: usize },
+    Group {
+        persons: Vec<usize>,
+    },
+    Country {
+        country: usize,
+        form: CountryForm,
+        locative: bool,
+        descriptor: bool,
+        place_like: bool,
+    },
+    Organisation {
+        org: usize,
+    },
 }
 
 /// A resolved entity reference in a sentence; byte offsets are in the document.
@@ -72,21 +85,27 @@ static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
 static OF_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*$"));
 static BLOCKED_QUALIFIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:former|ex|late|deputy|first deputy|vice|then|previous|future|next|a|an)\s*$"));
-static CANDIDATE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s+((?:[A-Z][\p{L}'’.\-]+)(?:\s+(?:[A-Z][\p{L}'’.\-]+|al-[A-Z]\p{L}+|bin|bint|de|da|van|von)){1,3})"));
+static CANDIDATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+((?:[A-Z][\p{L}'’.\-]+)(?:\s+(?:[A-Z][\p{L}'’.\-]+|al-[A-Z]\p{L}+|bin|bint|de|da|van|von)){1,3})")
+});
 static GROUP_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:the\s+)?(leaders|presidents|heads of state(?: and(?: of)? government)?|prime ministers|heads of government|foreign ministers)\s+of\s+(?:the\s+)?")
+    re(
+        r"(?i)\b(?:the\s+)?(leaders|presidents|heads of state(?: and(?: of)? government)?|prime ministers|heads of government|foreign ministers)\s+of\s+(?:the\s+)?",
+    )
 });
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:and\s+)?(?:the\s+)?$"));
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:in|at|to|from|into|near|outside|of|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$")
+    re(
+        r"(?i)\b(?:in|at|to|from|into|near|outside|of|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$",
+    )
 });
 static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:summit|meeting|talks|conference|format|process|declaration|agreement|accords?|visit|trip|concert|airport|forum)\b")
+    re(
+        r"(?i)^\s*(?:summit|meeting|talks|conference|format|process|declaration|agreement|accords?|visit|trip|concert|airport|forum)\b",
+    )
 });
-static PLACE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s+(?:capital|city|town|port|region|province|soil|territory|airspace|border|resort)\b")
-});
+static PLACE_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s+(?:capital|city|town|port|region|province|soil|territory|airspace|border|resort)\b"));
 static DETERMINER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the|his|her|its|their)\s+$"));
 
 fn re(pattern: &str) -> Regex {
@@ -131,7 +150,11 @@ pub fn sentence_items(
             }
         }
         // "the president of China", "Secretary-General of the United Nations"
-        if country.is_none() && org.is_none() && next < raws.len() && OF_GAP.is_match(gap(raws[k].end, raws[next].start)) {
+        if country.is_none()
+            && org.is_none()
+            && next < raws.len()
+            && OF_GAP.is_match(gap(raws[k].end, raws[next].start))
+        {
             let after = &raws[next];
             if let Some((c, form)) = after.country()
                 && matches!(form, CountryForm::Name | CountryForm::Capital)
@@ -154,8 +177,10 @@ pub fn sentence_items(
         }
         // A name right after the description: "Kazakh President Kassym-Jomart Tokayev".
         let name_gap = if desc_end > raws[k].end { &*OF_NAME_GAP } else { &*NAME_GAP };
-        let named = (next < raws.len() && !raws[next].persons().is_empty() && name_gap.is_match(gap(desc_end, raws[next].start)))
-            .then_some(next);
+        let named = (next < raws.len()
+            && !raws[next].persons().is_empty()
+            && name_gap.is_match(gap(desc_end, raws[next].start)))
+        .then_some(next);
         if let Some(n) = named {
             let person = choose_person(ctx, &raws[n].persons());
             consumed[k] = true;
@@ -169,7 +194,11 @@ pub fn sentence_items(
                 items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
             }
             if let Some(p) = person {
-                items.push(Item { start: desc_start, end: raws[n].end, kind: ItemKind::Person { person: p, named: true } });
+                items.push(Item {
+                    start: desc_start,
+                    end: raws[n].end,
+                    kind: ItemKind::Person { person: p, named: true },
+                });
             }
             continue;
         }
@@ -187,9 +216,17 @@ pub fn sentence_items(
                 }
                 if let Some((oi, o)) = org {
                     consumed[oi] = true;
-                    items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
+                    items.push(Item {
+                        start: raws[oi].start,
+                        end: raws[oi].end,
+                        kind: ItemKind::Organisation { org: o },
+                    });
                 }
-                items.push(Item { start: desc_start, end: desc_end, kind: ItemKind::Person { person: p, named: false } });
+                items.push(Item {
+                    start: desc_start,
+                    end: desc_end,
+                    kind: ItemKind::Person { person: p, named: false },
+                });
                 continue;
             }
         }
@@ -233,7 +270,8 @@ pub fn sentence_items(
 }
 
 fn is_not_a_name(name: &str) -> bool {
-    const NOT_NAMES: &[&str] = &["The", "Of", "And", "In", "On", "At", "For", "Office", "Administration", "Council", "Mr", "Mrs", "Ms", "Dr"];
+    const NOT_NAMES: &[&str] =
+        &["The", "Of", "And", "In", "On", "At", "For", "Office", "Administration", "Council", "Mr", "Mrs", "Ms", "Dr"];
     name.split_whitespace().any(|w| NOT_NAMES.contains(&w.trim_end_matches('.')))
 }
 
@@ -280,7 +318,9 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
                 .into_iter()
                 .find(|&p| {
                     kb.people[p].offices.iter().any(|o| {
-                        o.role == Role::HeadOfState && o.held_at(ctx.date) && o.title.to_lowercase().contains("president")
+                        o.role == Role::HeadOfState
+                            && o.held_at(ctx.date)
+                            && o.title.to_lowercase().contains("president")
                             || o.title.to_lowercase().contains("chairman")
                     })
                 })
@@ -322,7 +362,9 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
             }
             // "Mongolia (Name)": the name the text gives wins over the knowledge base.
             let named = raws.get(k + 1).filter(|n| {
-                !n.persons().is_empty() && text[raw.end..n.start].trim() == "(" && text[n.end..].trim_start().starts_with(')')
+                !n.persons().is_empty()
+                    && text[raw.end..n.start].trim() == "("
+                    && text[n.end..].trim_start().starts_with(')')
             });
             let iso3 = &ctx.kb.countries[c].iso3;
             let person = match named {
@@ -331,7 +373,9 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
                     choose_person(ctx, &n.persons())
                 }
                 None if word.starts_with("presidents") => describe(ctx, OfficeWord::President, iso3),
-                None if word.starts_with("prime") || word == "heads of government" => describe(ctx, OfficeWord::PrimeMinister, iso3),
+                None if word.starts_with("prime") || word == "heads of government" => {
+                    describe(ctx, OfficeWord::PrimeMinister, iso3)
+                }
                 None if word.starts_with("foreign") => describe(ctx, OfficeWord::ForeignMinister, iso3),
                 None => ctx.kb.leader_of(iso3, ctx.date),
             };

@@ -84,7 +84,8 @@ fn blank_line_between(bytes: &[u8], from: usize) -> bool {
 /// Decides whether the full stop at `dot` (followed by white space at `after`) ends a sentence.
 fn ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> bool {
     let bytes = text.as_bytes();
-    let word_start = text[start..dot].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(start, |p| start + p + 1);
+    let word_start =
+        text[start..dot].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(start, |p| start + p + 1);
     let word = &text[word_start..dot];
     let lower = word.to_ascii_lowercase();
     let next = next_non_space(bytes, after);
@@ -122,7 +123,10 @@ mod tests {
         );
         check("George W. Bush spoke. Trade hit $3.5 billion.", &["George W. Bush spoke.", "Trade hit $3.5 billion."]);
         check("“I will go,” he said. “Soon.” Then he left.", &["“I will go,” he said.", "“Soon.”", "Then he left."]);
-        check("Putin meets Xi in Astana\nThe Russian leader arrived.", &["Putin meets Xi in Astana", "The Russian leader arrived."]);
+        check(
+            "Putin meets Xi in Astana\nThe Russian leader arrived.",
+            &["Putin meets Xi in Astana", "The Russian leader arrived."],
+        );
         check("in Astana on Wednesday. to show his harmony", &["in Astana on Wednesday. to show his harmony"]);
         check("Is it over? No!", &["Is it over?", "No!"]);
         check("a line that wraps\nhere and ends.\n\nNext para.", &["a line that wraps\nhere and ends.", "Next para."]);

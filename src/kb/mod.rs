@@ -218,10 +218,8 @@ impl KnowledgeBase {
 
     /// The built-in knowledge base with a user's file merged over it.
     pub fn builtin_with_user_file(path: &Path) -> Result<Self, KbError> {
-        let text = std::fs::read_to_string(path).map_err(|e| KbError::Read {
-            file: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| KbError::Read { file: path.display().to_string(), message: e.to_string() })?;
         let builtin = BUILTIN_FILES.iter().map(|(f, t)| (f.to_string(), t.to_string()));
         Self::from_sources(builtin.chain(std::iter::once((path.display().to_string(), text))))
     }
@@ -230,10 +228,8 @@ impl KnowledgeBase {
     pub fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self, KbError> {
         let mut staging = Staging::default();
         for (file, text) in sources {
-            let parsed: KbFile = toml::from_str(&text).map_err(|e| KbError::Parse {
-                file: file.clone(),
-                message: e.to_string().trim_end().to_string(),
-            })?;
+            let parsed: KbFile = toml::from_str(&text)
+                .map_err(|e| KbError::Parse { file: file.clone(), message: e.to_string().trim_end().to_string() })?;
             staging.add(&file, parsed);
         }
         staging.validate()
@@ -269,9 +265,7 @@ impl KnowledgeBase {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                p.offices.iter().any(|o| {
-                    o.role == role && o.country.as_deref() == Some(country) && o.held_at(date)
-                })
+                p.offices.iter().any(|o| o.role == role && o.country.as_deref() == Some(country) && o.held_at(date))
             })
             .map(|(i, p)| (p.offices.iter().all(|o| !o.acting || o.role != role), i))
             .collect();
@@ -282,19 +276,14 @@ impl KnowledgeBase {
     /// The person who "the leader of `country`" means at `date`.
     pub fn leader_of(&self, country: &str, date: Option<Date>) -> Option<usize> {
         let executive = self.country(country)?.executive;
-        let other = if executive == Role::HeadOfState {
-            Role::HeadOfGovernment
-        } else {
-            Role::HeadOfState
-        };
+        let other = if executive == Role::HeadOfState { Role::HeadOfGovernment } else { Role::HeadOfState };
         let first = self.holders(country, executive, date).first().copied();
         first.or_else(|| self.holders(country, other, date).first().copied())
     }
 
     /// Every membership of a country (all statuses, all dates), sorted.
     pub fn memberships_of(&self, iso3: &str) -> Vec<&Membership> {
-        let mut found: Vec<&Membership> =
-            self.memberships.iter().filter(|m| m.country == iso3).collect();
+        let mut found: Vec<&Membership> = self.memberships.iter().filter(|m| m.country == iso3).collect();
         found.sort();
         found
     }
@@ -404,11 +393,7 @@ impl Staging {
         let mut kb = KnowledgeBase::default();
         for (iso3, (file, c)) in self.countries {
             let entry = format!("country {iso3}");
-            let bad = |problem: String| KbError::Invalid {
-                file: file.clone(),
-                entry: entry.clone(),
-                problem,
-            };
+            let bad = |problem: String| KbError::Invalid { file: file.clone(), entry: entry.clone(), problem };
             if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(bad("iso3 must be three capital letters".into()));
             }
@@ -555,9 +540,9 @@ fn check_strings(list: &[String], bad: &dyn Fn(String) -> KbError) -> Result<(),
 pub fn parse_date(s: Option<&str>) -> Result<Option<Date>, String> {
     match s {
         None | Some("") => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)")),
+        Some(s) => {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))
+        }
     }
 }
 

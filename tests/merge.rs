@@ -1,0 +1,113 @@
+//! Merging extractions is associative and commutative, so a corpus can be split and merged.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use relmap::extraction::{Candidate, DocumentMeta, Extraction};
+use relmap::graph::{EdgeData, EdgeKey, EdgeKind, Evidence, MentionRef, NodeData, NodeKind};
+use relmap::output::GraphJson;
+use relmap::warning::Warning;
+use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase};
+
+const IDS: &[&str] = &["country:RUS", "country:CHN", "org:SCO", "person:a", "person:b"];
+
+fn node(id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
+    NodeData {
+        id: IDS[id].into(),
+        label: IDS[id].to_uppercase(),
+        kind: if IDS[id].starts_with("person") { NodeKind::Leader } else { NodeKind::Country },
+        aliases: vec![IDS[id].into()],
+        country: None,
+        office: None,
+        memberships: Vec::new(),
+        mentions: mentions
+            .into_iter()
+            .map(|(d, s)| MentionRef {
+                doc: format!("d{d}"),
+                sentence: s as usize,
+                start: s as usize * 10,
+                end: s as usize * 10 + 3,
+                described: false,
+            })
+            .collect(),
+    }
+}
+
+prop_compose! {
+    fn extraction()(
+        nodes in prop::collection::vec((0..IDS.len(), prop::collection::vec((0u8..3, 0u8..4), 0..3)), 0..5),
+        edges in prop::collection::vec((0..IDS.len(), 0..IDS.len(), 0u8..2, 0u8..3, 0u8..4), 0..6),
+        docs in prop::collection::btree_set(0u8..3, 0..3),
+        warnings in prop::collection::btree_set(0u8..4, 0..3),
+    ) -> Extraction {
+        let mut ex = Extraction::default();
+        for d in docs {
+            ex.documents.insert(DocumentMeta { id: format!("d{d}"), path: format!("d{d}.txt"), title: None, date: None });
+        }
+        for (id, mentions) in nodes {
+            ex.graph.upsert_node(node(id, mentions));
+        }
+        for (a, b, kind, doc, sentence) in edges {
+            if a == b { continue; }
+            for n in [a, b] { ex.graph.upsert_node(node(n, vec![])); }
+            let (s, t) = if IDS[a] < IDS[b] { (a, b) } else { (b, a) };
+            let kind = if kind == 0 { EdgeKind::CoMention } else { EdgeKind::Meeting };
+            let status = (kind == EdgeKind::Meeting).then(|| "held".to_string());
+            let mut e = EdgeData::new(EdgeKey { source: IDS[s].into(), target: IDS[t].into(), kind, status });
+            e.add_evidence(Evidence {
+                doc: format!("d{doc}"), sentence: sentence as usize, start: 0, end: 5, text: format!("s{sentence}"),
+                mentions: BTreeSet::from([(sentence as usize, sentence as usize + 1)]),
+            });
+            ex.graph.upsert_edge(e);
+        }
+        for w in warnings {
+            ex.warnings.insert(Warning { kind: "contradiction".into(), doc: None, sentence: None, message: format!("w{w}"), text: None });
+        }
+        ex.candidates.insert(Candidate { name: "X".into(), title: "President".into(), country: None, doc: "d0".into(), sentence: 0, start: 0, end: 1, text: "t".into() });
+        ex
+    }
+}
+
+fn canonical(ex: &Extraction) -> String {
+    GraphJson::from_extraction(ex).to_json_pretty()
+}
+
+fn merged(a: &Extraction, b: &Extraction) -> Extraction {
+    let mut out = a.clone();
+    out.merge(b);
+    out
+}
+
+proptest! {
+    #[test]
+    fn merge_is_commutative(a in extraction(), b in extraction()) {
+        prop_assert_eq!(canonical(&merged(&a, &b)), canonical(&merged(&b, &a)));
+    }
+
+    #[test]
+    fn merge_is_associative(a in extraction(), b in extraction(), c in extraction()) {
+        prop_assert_eq!(canonical(&merged(&merged(&a, &b), &c)), canonical(&merged(&a, &merged(&b, &c))));
+    }
+
+    #[test]
+    fn merge_is_idempotent(a in extraction()) {
+        prop_assert_eq!(canonical(&merged(&a, &a)), canonical(&a));
+    }
+}
+
+#[test]
+fn extracting_a_split_corpus_and_merging_equals_extracting_it_whole() {
+    let kb = KnowledgeBase::builtin().unwrap();
+    let extractor = Extractor::new(&kb);
+    let corpus = Corpus::seeds();
+    let options = ExtractOptions { reference_date: corpus.reference_date() };
+    let whole = extractor.extract(&corpus, &options);
+    let mut parts = Extraction::default();
+    for doc in corpus.documents.iter().rev() {
+        let one = Corpus { documents: vec![doc.clone()], warnings: Vec::new() };
+        parts.merge(&extractor.extract(&one, &options));
+    }
+    assert_eq!(canonical(&whole), canonical(&parts));
+}
