@@ -126,12 +126,12 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
 static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[Cc]ould|might|may|would|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
+        r"\b(?:[Cc]ould|might|may|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
     )
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:will|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
+        r"(?i)\b(?:will|would|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
     )
 });
 static PRONOUN: LazyLock<Regex> =

@@ -1,0 +1,166 @@
+//! Extraction rules on short diplomacy-news sentences (not the seeds): one `check` helper,
+//! many cases. Each case states the date the article is read at.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use relmap::graph::EdgeKind;
+use relmap::kb::parse_date;
+use relmap::{Corpus, Document, ExtractOptions, Extraction, Extractor, KnowledgeBase};
+
+static KB: LazyLock<KnowledgeBase> = LazyLock::new(|| KnowledgeBase::builtin().unwrap());
+
+fn extract(text: &str, date: &str) -> Extraction {
+    let mut doc = Document::from_text("t", "t.txt", text.to_string());
+    doc.date = parse_date(Some(date)).unwrap();
+    let corpus = Corpus { documents: vec![doc], warnings: Vec::new() };
+    Extractor::new(&KB).extract(&corpus, &ExtractOptions::default())
+}
+
+/// Meetings as "a - b (status)" with ids shortened (`person:vladimir-putin` -> `vladimir-putin`).
+fn meetings(ex: &Extraction) -> BTreeSet<String> {
+    ex.graph
+        .edges_of_kind(EdgeKind::Meeting)
+        .iter()
+        .map(|e| {
+            let short = |id: &str| id.split_once(':').map_or(id, |(_, s)| s).to_string();
+            format!("{} - {} ({})", short(&e.key.source), short(&e.key.target), e.key.status.as_deref().unwrap_or(""))
+        })
+        .collect()
+}
+
+fn check(text: &str, date: &str, expected: &[&str]) {
+    let got = meetings(&extract(text, date));
+    let want: BTreeSet<String> = expected.iter().map(|s| (*s).to_string()).collect();
+    assert_eq!(got, want, "\n{text}");
+}
+
+#[test]
+fn held_meetings_with_titles_and_a_host() {
+    check(
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Tuesday.",
+        "2024-05-01",
+        &["emmanuel-macron - DEU (held)", "emmanuel-macron - olaf-scholz (held)"],
+    );
+    check(
+        "Indian Prime Minister Narendra Modi held talks with Russian President Vladimir Putin in Moscow.",
+        "2024-07-09",
+        &["narendra-modi - RUS (held)", "narendra-modi - vladimir-putin (held)"],
+    );
+}
+
+#[test]
+fn planned_visits_and_meetings() {
+    check(
+        "Chinese President Xi Jinping will visit France next week, the foreign ministry said.",
+        "2024-04-28",
+        &["xi-jinping - FRA (planned)"],
+    );
+    check(
+        "A meeting between Joe Biden and Xi Jinping is expected in November.",
+        "2023-10-01",
+        &["joe-biden - xi-jinping (planned)"],
+    );
+}
+
+#[test]
+fn speculation_and_denial_are_not_meetings() {
+    check("Erdogan could meet Putin later this year, analysts said.", "2024-05-01", &[]);
+    check("The Kremlin denied that Putin had met Trump.", "2024-05-01", &[]);
+}
+
+#[test]
+fn phone_calls_count() {
+    check(
+        "Joe Biden spoke by phone with Volodymyr Zelensky on Monday.",
+        "2024-02-01",
+        &["joe-biden - volodymyr-zelensky (held)"],
+    );
+}
+
+#[test]
+fn a_list_of_people_met_is_a_star() {
+    check(
+        "Vladimir Putin met Xi Jinping, Narendra Modi and Recep Tayyip Erdogan in Kazan.",
+        "2024-10-23",
+        &[
+            "narendra-modi - vladimir-putin (held)",
+            "recep-tayyip-erdogan - vladimir-putin (held)",
+            "vladimir-putin - xi-jinping (held)",
+        ],
+    );
+}
+
+#[test]
+fn coordinated_subjects_meet_each_other() {
+    check(
+        "The leaders of France, Germany and Italy met in Kyiv on Thursday.",
+        "2024-03-01",
+        &[
+            "emmanuel-macron - giorgia-meloni (held)",
+            "emmanuel-macron - olaf-scholz (held)",
+            "giorgia-meloni - olaf-scholz (held)",
+        ],
+    );
+}
+
+#[test]
+fn descriptions_resolve_to_the_office_holder_at_the_date() {
+    check(
+        "The Turkish president received his Azerbaijani counterpart in Ankara.",
+        "2024-01-10",
+        &["ilham-aliyev - TUR (held)", "ilham-aliyev - recep-tayyip-erdogan (held)"],
+    );
+    // The same words a year apart: Raisi, then Pezeshkian.
+    let before = extract("The Iranian president spoke.", "2024-03-01");
+    assert!(before.graph.node("person:ebrahim-raisi").is_some());
+    let after = extract("The Iranian president spoke.", "2025-03-01");
+    assert!(after.graph.node("person:masoud-pezeshkian").is_some());
+}
+
+#[test]
+fn the_dead_do_not_meet() {
+    check(
+        "Putin met Masoud Pezeshkian after the death of Ebrahim Raisi.",
+        "2024-10-11",
+        &["masoud-pezeshkian - vladimir-putin (held)"],
+    );
+}
+
+#[test]
+fn people_visiting_are_not_leaders() {
+    check("About 7 million Russians visited Turkey last year, Putin said.", "2024-07-03", &[]);
+}
+
+#[test]
+fn reported_future_is_planned() {
+    check(
+        "Keir Starmer said he would travel to Washington to meet Donald Trump.",
+        "2025-02-20",
+        &["donald-trump - keir-starmer (planned)", "keir-starmer - USA (planned)"],
+    );
+}
+
+#[test]
+fn unknown_name_after_a_title_is_a_candidate() {
+    let ex = extract("Prime Minister Zorblat Quux met Xi Jinping in Beijing.", "2024-05-01");
+    let names: Vec<&str> = ex.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Zorblat Quux"]);
+}
+
+#[test]
+fn leaders_do_not_co_mention_their_own_country_through_their_title() {
+    let ex = extract("Russian President Vladimir Putin spoke to reporters.", "2024-05-01");
+    assert!(ex.graph.edges_of_kind(EdgeKind::CoMention).is_empty());
+    // ... but the country is mentioned.
+    assert!(ex.graph.node("country:RUS").is_some_and(|n| !n.mentions.is_empty()));
+}
+
+#[test]
+fn surnames_shared_by_two_people_follow_the_article() {
+    let ex = extract("Nawaz Sharif returned to Lahore. Sharif said he would campaign.", "2023-10-21");
+    assert!(ex.graph.node("person:nawaz-sharif").is_some_and(|n| n.mentions.len() == 2));
+    assert!(ex.graph.node("person:shehbaz-sharif").is_none());
+}
