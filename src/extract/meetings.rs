@@ -105,7 +105,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|called|shook hands with|sat down with)\b",
+                r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|shook hands with|sat down with)\b",
             ),
             Kind::Direct,
         ),
@@ -136,6 +136,7 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:(he|she)|(they|the two leaders|both leaders|the two presidents|the two men))\b"));
+static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|they|their|the two|both leaders)\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
@@ -170,7 +171,9 @@ pub fn find(
 ) -> Vec<MeetingFact> {
     let s = &text[sentence.0..sentence.1];
     let mut facts = Vec::new();
-    if items.iter().any(|i| !i.persons().is_empty()) || !memory.last_group.is_empty() || memory.last_person.is_some() {
+    let has_people = items.iter().any(|i| !i.persons().is_empty());
+    let remembered = !memory.last_group.is_empty() || memory.last_person.is_some();
+    if has_people || (remembered && ANAPHORA.is_match(s)) {
         for trigger in triggers(s, sentence.0) {
             read_trigger(ctx, text, sentence, items, memory, &trigger, &mut facts);
         }
@@ -244,7 +247,11 @@ fn read_trigger(
                 return;
             }
             let objects: Vec<Who> = if t.kind == Kind::Direct {
-                after.first().filter(|i| i.start - t.end <= 12).map(|i| expand(&[*i])).unwrap_or_default()
+                after
+                    .first()
+                    .filter(|i| i.start - t.end <= 12)
+                    .map(|first| expand(&list_run(text, &participants, first)))
+                    .unwrap_or_default()
             } else {
                 expand(&after)
             };

@@ -80,6 +80,15 @@ const SEAT_WORDS: &[&str] = &[
     "capitol",
 ];
 
+/// Phrases that contain a country's name but do not mean the country; matched so that the
+/// longer match wins and then dropped.
+const NOT_ENTITIES: &[&str] = &[
+    "Latin America", "South America", "North America", "Central America", "Latin American", "South American",
+    "North American", "Central American", "Washington Post", "Washington Times", "New Mexico", "New Jersey",
+    "Georgia State", "Jordan River", "Gulf of Mexico", "Indian Ocean", "American Samoa", "Turkey Point",
+    "Chinese Taipei", "Paris Agreement", "Paris Climate Agreement", "Washington State",
+];
+
 /// How a country is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CountryForm {
@@ -98,6 +107,8 @@ pub enum Target {
     Organisation(usize),
     Person(usize),
     Office(OfficeWord),
+    /// A phrase that looks like a name but is none of ours ("Latin America").
+    Nothing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +237,9 @@ impl Matcher {
                 add(name, Target::Person(i), false);
             }
         }
+        for phrase in NOT_ENTITIES {
+            add(phrase, Target::Nothing, false);
+        }
         for (word, office) in OFFICE_WORDS {
             add(word, Target::Office(*office), true);
         }
@@ -261,7 +275,11 @@ impl Matcher {
                 continue;
             }
             covered = end;
-            out.push(RawMention { start, end, targets: self.patterns[p].targets.clone() });
+            let targets = &self.patterns[p].targets;
+            if targets.iter().all(|t| *t == Target::Nothing) {
+                continue;
+            }
+            out.push(RawMention { start, end, targets: targets.clone() });
         }
         out
     }
@@ -286,6 +304,7 @@ fn target_rank(t: &Target) -> u8 {
         Target::Country(_, CountryForm::Demonym) => 4,
         Target::Country(_, CountryForm::Capital) => 5,
         Target::Office(_) => 6,
+        Target::Nothing => 7,
     }
 }
 
@@ -332,7 +351,7 @@ mod tests {
 [[country]]
 iso3 = "USA"
 name = "United States"
-aliases = ["US", "U.S."]
+aliases = ["US", "U.S.", "America"]
 demonyms = ["American"]
 metonyms = ["Washington", "the White House"]
 [[country]]
@@ -380,6 +399,7 @@ offices = [{ role = "head_of_state", country = "TUR" }]
         assert_eq!(names("Turkeys and Russians"), Vec::<&str>::new());
         assert_eq!(names("talks betweenRussia and Turkey"), vec!["Russia", "Turkey"]);
         assert_eq!(names("the White House said"), vec!["White House"]);
+        assert_eq!(names("trade with Latin America and the U.S."), vec!["U.S."]);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub struct RawCandidate {
 }
 
 static LEFT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:'s|’s|')?\s+(?:(?:acting|interim|new|current|incumbent|presidential|sitting|[A-Z][a-z]+|and)\s+){0,3}$")
+    re(r"^(?:'s|’s|')?\s+(?:(?:acting|interim|new|current|incumbent|presidential|sitting)\s+|[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?){0,3}$")
 });
 static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?:the\s+)?$"));
 static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
@@ -143,7 +143,7 @@ pub fn sentence_items(
                 country = Some((k - 1, c));
                 desc_start = prev.start;
             } else if let Some(o) = prev.organisation()
-                && office == OfficeWord::SecretaryGeneral
+                && matches!(office, OfficeWord::SecretaryGeneral | OfficeWord::Leader | OfficeWord::President)
             {
                 org = Some((k - 1, o));
                 desc_start = prev.start;

@@ -17,7 +17,10 @@ use schema::{RawCountry, RawMembership, RawOffice, RawOrganisation, RawPerson};
 pub type Date = NaiveDate;
 
 /// The built-in knowledge-base files, embedded in the binary so relmap runs from any folder.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[("assets/kb/dev.toml", include_str!("../../assets/kb/dev.toml"))];
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("assets/kb/countries.toml", include_str!("../../assets/kb/countries.toml")),
+    ("assets/kb/dev.toml", include_str!("../../assets/kb/dev.toml")),
+];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
