@@ -150,7 +150,7 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
                 .graph
                 .graph
                 .node_weights()
-                .filter(|n| n.kind == kind && n.mentions.iter().any(|m| m.doc == doc && !m.described))
+                .filter(|n| n.kind == kind && n.mentions.iter().any(|m| &*m.doc == doc && !m.described))
                 .map(|n| n.id.clone())
                 .collect();
             let (fp, fn_) = report.entities_by_kind.entry(name).or_default().add(&predicted, &gold_ids);
@@ -167,7 +167,7 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
             .edges_of_kind(EdgeKind::Meeting)
             .into_iter()
             .filter(|e| e.docs.contains(doc))
-            .map(|e| pair(e.key.source.clone(), e.key.target.clone()))
+            .map(|e| pair(e.key.source.to_string(), e.key.target.to_string()))
             .filter(|p| gold_pairs.contains(p) || !uncertain.contains(p))
             .collect();
         let (fp, fn_) = report.meetings.add(&predicted, &gold_pairs);

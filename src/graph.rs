@@ -3,6 +3,7 @@
 //! commutative merge.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ impl EdgeKind {
 /// Where an entity is named: document, sentence index and byte range of the mention.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MentionRef {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
@@ -84,21 +85,22 @@ pub struct NodeData {
 /// One sentence behind an edge, with the byte ranges of the entities in it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     /// Byte range of the sentence in the document's text.
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    /// Byte ranges (in the document) of the two entities' mentions in this sentence.
-    pub mentions: BTreeSet<(usize, usize)>,
+    /// Shared by every edge of the sentence.
+    pub text: Arc<str>,
+    /// Byte ranges (in the document) of the two entities' mentions in this sentence, sorted.
+    pub mentions: Vec<(usize, usize)>,
 }
 
 /// What identifies an edge: the same key from two extractions is the same edge.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EdgeKey {
-    pub source: String,
-    pub target: String,
+    pub source: Arc<str>,
+    pub target: Arc<str>,
     pub kind: EdgeKind,
     /// `held`/`planned` for meetings, the membership status for `member_of`.
     pub status: Option<String>,
@@ -108,9 +110,9 @@ pub struct EdgeKey {
 pub struct EdgeData {
     pub key: EdgeKey,
     /// Sentences behind the edge, by (document, sentence index).
-    pub evidence: BTreeMap<(String, usize), Evidence>,
+    pub evidence: BTreeMap<(Arc<str>, usize), Evidence>,
     /// Documents the edge comes from.
-    pub docs: BTreeSet<String>,
+    pub docs: BTreeSet<Arc<str>>,
     /// For `leads` the office, for `member_of` the dates of the membership.
     pub detail: Option<String>,
     pub since: Option<Date>,
@@ -128,11 +130,18 @@ impl EdgeData {
     }
 
     pub fn add_evidence(&mut self, ev: Evidence) {
-        self.docs.insert(ev.doc.clone());
-        match self.evidence.get_mut(&(ev.doc.clone(), ev.sentence)) {
-            Some(old) => old.mentions.extend(ev.mentions),
-            None => {
-                self.evidence.insert((ev.doc.clone(), ev.sentence), ev);
+        if !self.docs.contains(&ev.doc) {
+            self.docs.insert(ev.doc.clone());
+        }
+        match self.evidence.entry((ev.doc.clone(), ev.sentence)) {
+            std::collections::btree_map::Entry::Occupied(mut old) => {
+                let mentions = &mut old.get_mut().mentions;
+                mentions.extend(ev.mentions);
+                mentions.sort_unstable();
+                mentions.dedup();
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(ev);
             }
         }
     }
@@ -175,6 +184,17 @@ impl RelGraph {
 
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
+    }
+
+    /// Adds a mention to an existing node; `false` when there is no node with that id.
+    pub fn add_mention(&mut self, id: &str, mention: MentionRef) -> bool {
+        match self.nodes_by_id.get(id) {
+            Some(&i) => {
+                self.graph[i].mentions.insert(mention);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Adds a node, or merges its mentions into the node with the same id.

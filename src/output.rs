@@ -52,8 +52,8 @@ impl GraphJson {
             .edges_sorted()
             .into_iter()
             .map(|e| EdgeJson {
-                source: e.key.source.clone(),
-                target: e.key.target.clone(),
+                source: e.key.source.to_string(),
+                target: e.key.target.to_string(),
                 kind: e.key.kind,
                 weight: e.weight(),
                 documents: e.docs.len(),

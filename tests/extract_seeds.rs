@@ -49,7 +49,7 @@ fn belarus_is_an_sco_member_not_a_nato_member_and_the_claim_is_flagged() {
         !ex.graph
             .edges_of("country:BLR")
             .iter()
-            .any(|e| e.key.kind == EdgeKind::MemberOf && e.key.target == "org:NATO"),
+            .any(|e| e.key.kind == EdgeKind::MemberOf && &*e.key.target == "org:NATO"),
         "no member_of edge from Belarus to NATO"
     );
     let warning = ex
@@ -70,8 +70,8 @@ fn every_meeting_edge_carries_its_sentences() {
     for edge in meetings {
         assert!(!edge.evidence.is_empty(), "{:?} has no evidence", edge.key);
         for ev in edge.evidence.values() {
-            let doc = corpus.documents.iter().find(|d| d.id == ev.doc).unwrap();
-            assert_eq!(&doc.text[ev.start..ev.end], ev.text);
+            let doc = corpus.documents.iter().find(|d| *d.id == *ev.doc).unwrap();
+            assert_eq!(&doc.text[ev.start..ev.end], &*ev.text);
             for &(s, e) in &ev.mentions {
                 assert!(s >= ev.start && e <= ev.end, "mention outside its sentence");
             }

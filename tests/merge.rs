@@ -2,8 +2,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeSet;
-
 use proptest::prelude::*;
 use relmap::extraction::{Candidate, DocumentMeta, Extraction};
 use relmap::graph::{EdgeData, EdgeKey, EdgeKind, Evidence, MentionRef, NodeData, NodeKind};
@@ -25,7 +23,7 @@ fn node(id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
         mentions: mentions
             .into_iter()
             .map(|(d, s)| MentionRef {
-                doc: format!("d{d}"),
+                doc: format!("d{d}").into(),
                 sentence: s as usize,
                 start: s as usize * 10,
                 end: s as usize * 10 + 3,
@@ -57,8 +55,8 @@ prop_compose! {
             let status = (kind == EdgeKind::Meeting).then(|| "held".to_string());
             let mut e = EdgeData::new(EdgeKey { source: IDS[s].into(), target: IDS[t].into(), kind, status });
             e.add_evidence(Evidence {
-                doc: format!("d{doc}"), sentence: sentence as usize, start: 0, end: 5, text: format!("s{sentence}"),
-                mentions: BTreeSet::from([(sentence as usize, sentence as usize + 1)]),
+                doc: format!("d{doc}").into(), sentence: sentence as usize, start: 0, end: 5, text: format!("s{sentence}").into(),
+                mentions: vec![(sentence as usize, sentence as usize + 1)],
             });
             ex.graph.upsert_edge(e);
         }

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::re;
+
 use super::resolve::{DocContext, Item, ItemKind};
 use crate::kb::MemberStatus;
 
@@ -19,10 +21,6 @@ static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static POSSESSIVE_COUNTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:his|her|whose|their) country\b"));
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
-}
 
 /// A membership the text claims and the knowledge base never had.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::re;
+
 use super::resolve::{DocContext, Item, ItemKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -118,6 +120,8 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     ]
 });
 
+static ANY_TRIGGER: LazyLock<Regex> =
+    LazyLock::new(|| re(&TRIGGERS.iter().map(|(r, _)| format!("(?:{})", r.as_str())).collect::<Vec<_>>().join("|")));
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:[;:]\s|[“”]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)",
@@ -135,7 +139,7 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:(he|she)|(they|the two leaders|both leaders|the two presidents|the two men))\b"));
+    LazyLock::new(|| re(r"(?i)\b(?:he|she|they|the two leaders|both leaders|the two presidents|the two men)\b"));
 static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|they|their|the two|both leaders)\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -151,10 +155,6 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+[a-z]+){0,3}?\s+by\s+$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
-}
 
 type Who = (usize, (usize, usize));
 
@@ -182,17 +182,18 @@ pub fn find(
     dedup(facts)
 }
 
+/// Every trigger in the sentence: one scan with all patterns, then the first pattern that
+/// matches at each found position says which kind it is.
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
-    let mut found: Vec<Trigger> = Vec::new();
-    for (regex, kind) in TRIGGERS.iter() {
-        for m in regex.find_iter(s) {
-            let t = Trigger { start: offset + m.start(), end: offset + m.end(), kind: *kind };
-            if !found.iter().any(|f| f.start < t.end && t.start < f.end) {
-                found.push(t);
-            }
+    let mut found = Vec::new();
+    for m in ANY_TRIGGER.find_iter(s) {
+        let kind = TRIGGERS.iter().find_map(|(regex, kind)| {
+            regex.find_at(s, m.start()).filter(|t| t.start() == m.start()).map(|t| (*kind, t.end()))
+        });
+        if let Some((kind, end)) = kind {
+            found.push(Trigger { start: offset + m.start(), end: offset + end, kind });
         }
     }
-    found.sort_by_key(|t| t.start);
     found
 }
 
@@ -360,10 +361,10 @@ fn subject(
         participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
     let nearest = before.last().copied();
     let search_from = nearest.map_or(clause_start, |n| n.end);
-    if let Some(p) = PRONOUN.captures_iter(&text[search_from..t.start]).last() {
-        let whole = p.get(0).map_or(0..0, |m| m.range());
+    if let Some(p) = PRONOUN.find_iter(&text[search_from..t.start]).last() {
+        let whole = p.range();
         let end = search_from + whole.end;
-        if p.get(1).is_some() {
+        if matches!(p.as_str(), "he" | "He" | "she" | "She") {
             let person = items
                 .iter()
                 .filter(|i| i.end <= search_from + whole.start && i.start >= sentence.0)

@@ -83,10 +83,28 @@ const SEAT_WORDS: &[&str] = &[
 /// Phrases that contain a country's name but do not mean the country; matched so that the
 /// longer match wins and then dropped.
 const NOT_ENTITIES: &[&str] = &[
-    "Latin America", "South America", "North America", "Central America", "Latin American", "South American",
-    "North American", "Central American", "Washington Post", "Washington Times", "New Mexico", "New Jersey",
-    "Georgia State", "Jordan River", "Gulf of Mexico", "Indian Ocean", "American Samoa", "Turkey Point",
-    "Chinese Taipei", "Paris Agreement", "Paris Climate Agreement", "Washington State",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Latin American",
+    "South American",
+    "North American",
+    "Central American",
+    "Washington Post",
+    "Washington Times",
+    "New Mexico",
+    "New Jersey",
+    "Georgia State",
+    "Jordan River",
+    "Gulf of Mexico",
+    "Indian Ocean",
+    "American Samoa",
+    "Turkey Point",
+    "Chinese Taipei",
+    "Paris Agreement",
+    "Paris Climate Agreement",
+    "Washington State",
 ];
 
 /// How a country is named.

@@ -9,6 +9,7 @@ pub mod resolve;
 pub mod sentences;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
 use crate::extraction::{Candidate, DocumentMeta, Extraction};
@@ -18,6 +19,14 @@ use crate::warning::Warning;
 use meetings::{Memory, Participant};
 use mentions::{Matcher, RawMention};
 use resolve::{DocContext, Item, ItemKind};
+
+/// Compiles a built-in pattern. Word boundaries are ASCII ones, so that the fast DFA engines
+/// also run on text with curly quotes or accents (a Unicode `\b` makes the regex crate fall back
+/// to a backtracker there).
+pub(crate) fn re(pattern: &str) -> regex::Regex {
+    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
+    regex::Regex::new(&ascii_boundaries).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
+}
 
 /// Choices that change what extraction produces.
 #[derive(Debug, Clone, Default)]
@@ -30,11 +39,18 @@ pub struct ExtractOptions {
 pub struct Extractor<'kb> {
     kb: &'kb KnowledgeBase,
     matcher: Matcher,
+    country_ids: Vec<Arc<str>>,
+    org_ids: Vec<Arc<str>>,
 }
 
 impl<'kb> Extractor<'kb> {
     pub fn new(kb: &'kb KnowledgeBase) -> Self {
-        Self { kb, matcher: Matcher::new(kb) }
+        Self {
+            kb,
+            matcher: Matcher::new(kb),
+            country_ids: kb.countries.iter().map(|c| Arc::from(format!("country:{}", c.iso3))).collect(),
+            org_ids: kb.organisations.iter().map(|o| Arc::from(format!("org:{}", o.acronym))).collect(),
+        }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -71,7 +87,16 @@ impl<'kb> Extractor<'kb> {
             .collect();
         let date = doc.date.or(reference);
         let ctx = DocContext { kb: self.kb, date, named_in_doc };
-        let mut builder = DocBuilder { ex: self, doc, date, graph: &mut out.graph, present: BTreeSet::new() };
+        let mut builder = DocBuilder {
+            ex: self,
+            doc,
+            doc_id: Arc::from(doc.id.as_str()),
+            date,
+            graph: &mut out.graph,
+            present: BTreeSet::new(),
+            sentence_text: None,
+            pending: HashMap::new(),
+        };
         let mut memory = Memory::default();
         let mut next_raw = 0;
         for (index, &sentence) in sentences::split(text).iter().enumerate() {
@@ -117,6 +142,7 @@ impl<'kb> Extractor<'kb> {
                 });
             }
         }
+        builder.flush();
         builder.structural();
     }
 }
@@ -125,10 +151,15 @@ impl<'kb> Extractor<'kb> {
 struct DocBuilder<'a, 'kb> {
     ex: &'a Extractor<'kb>,
     doc: &'a Document,
+    doc_id: Arc<str>,
     date: Option<Date>,
     graph: &'a mut RelGraph,
     /// Entity ids this document names or describes (for structural edges).
     present: BTreeSet<String>,
+    /// The current sentence's text, shared by all its evidence.
+    sentence_text: Option<(usize, Arc<str>)>,
+    /// This document's text edges, added to the graph at the end (one graph lookup per edge).
+    pending: HashMap<EdgeKey, EdgeData>,
 }
 
 impl DocBuilder<'_, '_> {
@@ -146,48 +177,55 @@ impl DocBuilder<'_, '_> {
                 ItemKind::Organisation { org } => (format!("org:{}", self.kb().organisations[org].acronym), false),
                 _ => continue,
             };
-            let mut node = node_data(self.kb(), &id, self.date);
-            node.mentions.insert(MentionRef {
-                doc: self.doc.id.clone(),
-                sentence,
-                start: item.start,
-                end: item.end,
-                described,
-            });
-            self.graph.upsert_node(node);
-            self.present.insert(id);
+            let mention =
+                MentionRef { doc: self.doc_id.clone(), sentence, start: item.start, end: item.end, described };
+            if !self.graph.add_mention(&id, mention.clone()) {
+                let mut node = node_data(self.kb(), &id, self.date);
+                node.mentions.insert(mention);
+                self.graph.upsert_node(node);
+            }
+            if !self.present.contains(&id) {
+                self.present.insert(id);
+            }
+        }
+    }
+
+    fn entity_id(&self, kind: &ItemKind) -> Option<Arc<str>> {
+        match kind {
+            ItemKind::Person { person, .. } => Some(Arc::from(self.kb().people[*person].id.as_str())),
+            ItemKind::Country { country, locative: false, descriptor: false, .. } => {
+                Some(self.ex.country_ids[*country].clone())
+            }
+            ItemKind::Organisation { org } => Some(self.ex.org_ids[*org].clone()),
+            _ => None,
         }
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
-        let mut spans: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for item in items {
-            let id = match item.kind {
-                ItemKind::Person { person, .. } => self.kb().people[person].id.clone(),
-                ItemKind::Country { country, locative: false, descriptor: false, .. } => {
-                    format!("country:{}", self.kb().countries[country].iso3)
-                }
-                ItemKind::Organisation { org } => format!("org:{}", self.kb().organisations[org].acronym),
-                _ => continue,
-            };
-            spans.entry(id).or_default().push((item.start, item.end));
+        let mut spans: Vec<(Arc<str>, (usize, usize))> =
+            items.iter().filter_map(|i| self.entity_id(&i.kind).map(|id| (id, (i.start, i.end)))).collect();
+        if spans.len() < 2 {
+            return;
         }
-        let mut ids: Vec<&String> = spans.keys().collect();
-        ids.sort();
+        spans.sort();
+        let mut ids: Vec<&Arc<str>> = spans.iter().map(|(id, _)| id).collect();
+        ids.dedup();
+        let ids: Vec<Arc<str>> = ids.into_iter().cloned().collect();
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
-                let key =
-                    EdgeKey { source: (*a).clone(), target: (*b).clone(), kind: EdgeKind::CoMention, status: None };
-                let mentions = spans[*a].iter().chain(&spans[*b]).copied().collect();
+                let key = EdgeKey { source: a.clone(), target: b.clone(), kind: EdgeKind::CoMention, status: None };
+                let mentions = spans.iter().filter(|(id, _)| id == a || id == b).map(|(_, span)| *span).collect();
                 self.add_text_edge(key, index, sentence, mentions);
             }
         }
     }
 
     fn meeting(&mut self, index: usize, sentence: (usize, usize), fact: &meetings::MeetingFact) {
-        let id = |p: Participant| match p {
-            Participant::Person(i) => self.kb().people[i].id.clone(),
-            Participant::Country(c) => format!("country:{}", self.kb().countries[c].iso3),
+        let id = |p: Participant| -> Arc<str> {
+            match p {
+                Participant::Person(i) => Arc::from(self.kb().people[i].id.as_str()),
+                Participant::Country(c) => self.ex.country_ids[c].clone(),
+            }
         };
         let (a, b) = (id(fact.a), id(fact.b));
         // Person-person meetings are unordered; a visit goes from the person to the country.
@@ -198,8 +236,10 @@ impl DocBuilder<'_, '_> {
             _ => (b, a),
         };
         for node_id in [&source, &target] {
-            self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
-            self.present.insert(node_id.clone());
+            if self.graph.node_index(node_id).is_none() {
+                self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
+            }
+            self.present.insert(node_id.to_string());
         }
         let key = EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(fact.status.as_str().into()) };
         self.add_text_edge(key, index, sentence, fact.spans.iter().copied().collect());
@@ -210,19 +250,47 @@ impl DocBuilder<'_, '_> {
         key: EdgeKey,
         index: usize,
         sentence: (usize, usize),
-        mentions: BTreeSet<(usize, usize)>,
+        mut mentions: Vec<(usize, usize)>,
     ) {
+        // A pronoun's antecedent may stand in an earlier sentence: keep what this one shows.
+        mentions.retain(|&(s, e)| s >= sentence.0 && e <= sentence.1);
+        mentions.sort_unstable();
+        mentions.dedup();
+        let text = match &self.sentence_text {
+            Some((i, t)) if *i == index => t.clone(),
+            _ => {
+                let t: Arc<str> = Arc::from(&self.doc.text[sentence.0..sentence.1]);
+                self.sentence_text = Some((index, t.clone()));
+                t
+            }
+        };
         let mut edge = EdgeData::new(key);
         edge.add_evidence(Evidence {
-            doc: self.doc.id.clone(),
+            doc: self.doc_id.clone(),
             sentence: index,
             start: sentence.0,
             end: sentence.1,
-            text: self.doc.text[sentence.0..sentence.1].to_string(),
-            // A pronoun's antecedent may stand in an earlier sentence: keep what this one shows.
-            mentions: mentions.into_iter().filter(|&(s, e)| s >= sentence.0 && e <= sentence.1).collect(),
+            text,
+            mentions,
         });
-        self.graph.upsert_edge(edge);
+        match self.pending.get_mut(&edge.key) {
+            Some(old) => {
+                for ev in edge.evidence.into_values() {
+                    old.add_evidence(ev);
+                }
+            }
+            None => {
+                self.pending.insert(edge.key.clone(), edge);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut pending: Vec<EdgeData> = std::mem::take(&mut self.pending).into_values().collect();
+        pending.sort_by(|a, b| a.key.cmp(&b.key));
+        for edge in pending {
+            self.graph.upsert_edge(edge);
+        }
     }
 
     /// `leads` and `member_of` edges among the entities of this document, at its date.
@@ -235,9 +303,13 @@ impl DocBuilder<'_, '_> {
                     let Some(country) = &office.country else { continue };
                     let target = format!("country:{country}");
                     if present.contains(&target) {
-                        let mut edge =
-                            EdgeData::new(EdgeKey { source: id.clone(), target, kind: EdgeKind::Leads, status: None });
-                        edge.docs.insert(self.doc.id.clone());
+                        let mut edge = EdgeData::new(EdgeKey {
+                            source: id.as_str().into(),
+                            target: target.into(),
+                            kind: EdgeKind::Leads,
+                            status: None,
+                        });
+                        edge.docs.insert(self.doc_id.clone());
                         edge.detail = Some(office.title.clone());
                         self.graph.upsert_edge(edge);
                     }
@@ -248,13 +320,13 @@ impl DocBuilder<'_, '_> {
                 let target = format!("org:{}", m.org);
                 if present.contains(&target) {
                     let key = EdgeKey {
-                        source: id.clone(),
-                        target,
+                        source: id.as_str().into(),
+                        target: target.into(),
                         kind: EdgeKind::MemberOf,
                         status: Some(m.status.as_str().into()),
                     };
                     let mut edge = EdgeData::new(key);
-                    edge.docs.insert(self.doc.id.clone());
+                    edge.docs.insert(self.doc_id.clone());
                     edge.since = m.since;
                     edge.until = m.until;
                     self.graph.upsert_edge(edge);

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::re;
+
 use super::mentions::{CountryForm, OfficeWord, RawMention};
 use crate::kb::{Date, KnowledgeBase, Role};
 
@@ -78,7 +80,9 @@ pub struct RawCandidate {
 }
 
 static LEFT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:'s|’s|')?\s+(?:(?:acting|interim|new|current|incumbent|presidential|sitting)\s+|[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?){0,3}$")
+    re(
+        r"^(?:'s|’s|')?\s+(?:(?:acting|interim|new|current|incumbent|presidential|sitting)\s+|[A-Z][a-z]+\s+(?:and\s+[A-Z][a-z]+\s+)?){0,3}$",
+    )
 });
 static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?:the\s+)?$"));
 static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
@@ -107,10 +111,6 @@ static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_NOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:capital|city|town|port|region|province|soil|territory|airspace|border|resort)\b"));
 static DETERMINER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the|his|her|its|their)\s+$"));
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("built-in pattern {pattern}: {e}"))
-}
 
 /// Resolves the raw mentions of one sentence (`text` is the whole document).
 pub fn sentence_items(
@@ -345,11 +345,14 @@ fn org_head(ctx: &DocContext<'_>, acronym: &str) -> Option<usize> {
 
 /// "the leaders of Kazakhstan, Azerbaijan, Mongolia (Name) and Pakistan".
 fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[RawMention]) -> Vec<Item> {
-    let s = &text[sentence.0..sentence.1];
     let mut out = Vec::new();
-    for head in GROUP_HEAD.captures_iter(s) {
-        let (Some(whole), Some(word)) = (head.get(0), head.get(1)) else { continue };
-        let word = word.as_str().to_lowercase();
+    if raws.iter().filter(|r| r.country().is_some()).count() < 1 {
+        return out;
+    }
+    let s = &text[sentence.0..sentence.1];
+    for whole in GROUP_HEAD.find_iter(s) {
+        let lower = whole.as_str().to_lowercase();
+        let word = lower.trim_start_matches("the").trim_start();
         let mut cursor = sentence.0 + whole.end();
         let mut persons = Vec::new();
         let mut end = cursor;
@@ -373,7 +376,7 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
                     choose_person(ctx, &n.persons())
                 }
                 None if word.starts_with("presidents") => describe(ctx, OfficeWord::President, iso3),
-                None if word.starts_with("prime") || word == "heads of government" => {
+                None if word.starts_with("prime") || word.starts_with("heads of government") => {
                     describe(ctx, OfficeWord::PrimeMinister, iso3)
                 }
                 None if word.starts_with("foreign") => describe(ctx, OfficeWord::ForeignMinister, iso3),

@@ -20,6 +20,7 @@ pub type Date = NaiveDate;
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/countries.toml", include_str!("../../assets/kb/countries.toml")),
     ("assets/kb/dev.toml", include_str!("../../assets/kb/dev.toml")),
+    ("assets/kb/people/heads_a_l.toml", include_str!("../../assets/kb/people/heads_a_l.toml")),
 ];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
