@@ -2,10 +2,11 @@
 //! the evidence behind every node and edge, the queries the app needs, and an associative,
 //! commutative merge.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::kb::{Date, MemberStatus};
@@ -161,8 +162,8 @@ impl EdgeData {
 #[derive(Debug, Clone, Default)]
 pub struct RelGraph {
     pub graph: StableGraph<NodeData, EdgeData>,
-    nodes_by_id: HashMap<String, NodeIndex>,
-    edges_by_key: HashMap<EdgeKey, EdgeIndex>,
+    nodes_by_id: FxHashMap<String, NodeIndex>,
+    edges_by_key: FxHashMap<EdgeKey, EdgeIndex>,
 }
 
 impl RelGraph {

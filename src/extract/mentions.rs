@@ -266,19 +266,20 @@ impl Matcher {
         }
         let folded: Vec<String> = patterns.iter().map(|p| fold(&p.original)).collect();
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&folded)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded))
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&folded))
             .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"));
         Self { automaton, patterns }
     }
 
-    /// Every accepted mention in `text`, in order, not overlapping (longest first at each start).
+    /// Every accepted mention in `text`, in order: leftmost-longest matches that pass the word
+    /// boundary and case rules.
     pub fn find(&self, text: &str) -> Vec<RawMention> {
         let folded = Folded::new(text);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
+        for m in self.automaton.find_iter(folded.text.as_str()) {
             let (start, end) = folded.original_range(text, m.start(), m.end());
             let pattern = &self.patterns[m.pattern().as_usize()];
             if at_boundaries(text, start, end) && case_ok(pattern, &text[start..end]) {

@@ -8,7 +8,7 @@ pub mod mentions;
 pub mod resolve;
 pub mod sentences;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
@@ -95,7 +95,7 @@ impl<'kb> Extractor<'kb> {
             graph: &mut out.graph,
             present: BTreeSet::new(),
             sentence_text: None,
-            pending: HashMap::new(),
+            pending: rustc_hash::FxHashMap::default(),
         };
         let mut memory = Memory::default();
         let mut next_raw = 0;
@@ -159,7 +159,7 @@ struct DocBuilder<'a, 'kb> {
     /// The current sentence's text, shared by all its evidence.
     sentence_text: Option<(usize, Arc<str>)>,
     /// This document's text edges, added to the graph at the end (one graph lookup per edge).
-    pending: HashMap<EdgeKey, EdgeData>,
+    pending: rustc_hash::FxHashMap<EdgeKey, EdgeData>,
 }
 
 impl DocBuilder<'_, '_> {

@@ -19,8 +19,10 @@ pub type Date = NaiveDate;
 /// The built-in knowledge-base files, embedded in the binary so relmap runs from any folder.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/countries.toml", include_str!("../../assets/kb/countries.toml")),
+    ("assets/kb/organisations.toml", include_str!("../../assets/kb/organisations.toml")),
     ("assets/kb/dev.toml", include_str!("../../assets/kb/dev.toml")),
     ("assets/kb/people/heads_a_l.toml", include_str!("../../assets/kb/people/heads_a_l.toml")),
+    ("assets/kb/people/officials.toml", include_str!("../../assets/kb/people/officials.toml")),
 ];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
@@ -203,6 +205,8 @@ pub struct KnowledgeBase {
     by_id: HashMap<String, EntityRef>,
     by_iso3: HashMap<String, usize>,
     by_acronym: HashMap<String, usize>,
+    /// (country index, role) -> people who ever held that office there.
+    by_office: HashMap<(usize, Role), Vec<usize>>,
 }
 
 /// The raw tables of several files, merged entry by entry before validation.
@@ -264,14 +268,18 @@ impl KnowledgeBase {
 
     /// People holding an office of `role` in `country` at `date` (acting holders last).
     pub fn holders(&self, country: &str, role: Role, date: Option<Date>) -> Vec<usize> {
-        let mut found: Vec<(bool, usize)> = self
-            .people
+        let Some(candidates) = self.by_iso3.get(country).and_then(|&c| self.by_office.get(&(c, role))) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(bool, usize)> = candidates
             .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.offices.iter().any(|o| o.role == role && o.country.as_deref() == Some(country) && o.held_at(date))
+            .filter_map(|&i| {
+                let held = self.people[i]
+                    .offices
+                    .iter()
+                    .find(|o| o.role == role && o.country.as_deref() == Some(country) && o.held_at(date))?;
+                Some((!held.acting, i))
             })
-            .map(|(i, p)| (p.offices.iter().all(|o| !o.acting || o.role != role), i))
             .collect();
         found.sort_by_key(|&(substantive, i)| (!substantive, i));
         found.into_iter().map(|(_, i)| i).collect()
@@ -482,6 +490,14 @@ impl Staging {
             let mut offices = Vec::with_capacity(p.offices.len());
             for o in &p.offices {
                 offices.push(validate_office(o, &kb).map_err(&bad)?);
+            }
+            for o in &offices {
+                if let Some(&c) = o.country.as_ref().and_then(|c| kb.by_iso3.get(c)) {
+                    let list = kb.by_office.entry((c, o.role)).or_default();
+                    if !list.contains(&kb.people.len()) {
+                        list.push(kb.people.len());
+                    }
+                }
             }
             kb.by_id.insert(id.clone(), EntityRef::Person(kb.people.len()));
             kb.people.push(Person { id, name: p.name, aliases: p.aliases, offices });
