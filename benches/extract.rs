@@ -1,4 +1,6 @@
-//! Extraction throughput on a generated news-like corpus of about 24 MB (one core).
+//! Extraction throughput on a generated news-like corpus of about 24 MB (one core): half the
+//! sentences name no entity, three in ten are the seeds' own sentences, two in ten are templated
+//! meetings and visits with names from the knowledge base.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -40,13 +42,36 @@ pub fn news_corpus(kb: &KnowledgeBase, target_bytes: usize) -> Corpus {
         "Analysts said the meeting between {P} and {Q} could reshape relations with {C}.",
         "Markets in {C} rose after the announcement, while {D} said it would respond.",
     ];
+    // Most sentences of a news article name no state, leader or organisation.
+    let filler = [
+        "The central bank kept interest rates unchanged on Thursday, citing persistent inflation in services.",
+        "Officials said the talks had been constructive but that several issues remained unresolved.",
+        "Shares of energy companies fell sharply after the announcement, while bond yields edged higher.",
+        "The ministry did not respond to a request for comment on the report.",
+        "Thousands of people gathered in the square on Sunday evening to mark the anniversary.",
+        "Analysts expect growth to slow in the second half of the year as demand weakens.",
+        "The agreement, which runs for five years, covers trade, energy and transport links.",
+        "A spokesperson for the delegation declined to give details of the closed-door session.",
+        "Heavy rain disrupted flights and road traffic across the region for a second day.",
+        "The opposition called the decision a mistake and said it would challenge it in court.",
+        "Negotiators worked late into the night to finalise the wording of the joint statement.",
+        "Critics argue that the new rules will raise costs for small businesses and farmers.",
+        "The document was signed in the presence of senior officials and business leaders.",
+        "Security was tight around the venue, with roads closed and checkpoints on every approach.",
+        "Observers noted that the final communique avoided any direct mention of the conflict.",
+        "Prices of wheat and fertiliser have risen since the start of the year, officials said.",
+    ];
     let mut documents = Vec::new();
     let mut total = 0;
     let mut n = 0;
     while total < target_bytes {
         let mut text = String::with_capacity(8 * 1024);
         while text.len() < 7 * 1024 {
-            if rng.next() % 3 == 0 {
+            let roll = rng.next() % 10;
+            if roll < 5 {
+                text.push_str(rng.pick(&filler[..]));
+                text.push(if rng.next() % 3 == 0 { '\n' } else { ' ' });
+            } else if roll < 8 {
                 text.push_str(rng.pick(&seed_sentences));
                 text.push_str(". ");
             } else {

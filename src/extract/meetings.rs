@@ -138,6 +138,16 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:will|would|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
     )
 });
+/// Cues after the trigger: "a meeting between X and Y is expected in November".
+static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:is|are|was|were) (?:expected|scheduled|planned|due|set)\b|\bwill take place\b|\b(?:next|later this) (?:week|month|year)\b",
+    )
+});
+/// "The Kremlin denied that Putin had met Trump."
+static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
+});
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:he|she|they|the two leaders|both leaders|the two presidents|the two men)\b"));
 static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|they|their|the two|both leaders)\b"));
@@ -174,8 +184,13 @@ pub fn find(
     let has_people = items.iter().any(|i| !i.persons().is_empty());
     let remembered = !memory.last_group.is_empty() || memory.last_person.is_some();
     if has_people || (remembered && ANAPHORA.is_match(s)) {
+        // People who can take part: not "the death of X", not "the spokesman for X".
+        let participants: Vec<&Item> = items
+            .iter()
+            .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
+            .collect();
         for trigger in triggers(s, sentence.0) {
-            read_trigger(ctx, text, sentence, items, memory, &trigger, &mut facts);
+            read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts);
         }
     }
     remember(items, memory);
@@ -197,23 +212,25 @@ fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
     found
 }
 
+#[allow(clippy::too_many_arguments)]
 fn read_trigger(
     ctx: &DocContext<'_>,
     text: &str,
     sentence: (usize, usize),
     items: &[Item],
     memory: &Memory,
+    participants: &[&Item],
     t: &Trigger,
     facts: &mut Vec<MeetingFact>,
 ) {
     let (clause_start, relative) = clause_start(text, sentence, t.start);
     let clause_end = clause_end(text, sentence, t.end, items);
-    let window_status = &text[clause_start..t.end];
-    let status = if PLANNED.is_match(window_status) { Status::Planned } else { Status::Held };
-    let participants: Vec<&Item> = items
-        .iter()
-        .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
-        .collect();
+    if DENIAL.is_match(&text[clause_start..t.start]) {
+        return;
+    }
+    let planned =
+        PLANNED.is_match(&text[clause_start..t.end]) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
+    let status = if planned { Status::Planned } else { Status::Held };
     let after: Vec<&Item> = participants.iter().copied().filter(|i| i.start >= t.end && i.end <= clause_end).collect();
 
     match t.kind {
@@ -240,7 +257,7 @@ fn read_trigger(
         }
         Kind::Meet | Kind::Direct => {
             let Some((subjects, subject_end)) =
-                subject(text, sentence, items, &participants, memory, clause_start, relative, t)
+                subject(text, sentence, items, participants, memory, clause_start, relative, t)
             else {
                 return;
             };
@@ -251,7 +268,7 @@ fn read_trigger(
                 after
                     .first()
                     .filter(|i| i.start - t.end <= 12)
-                    .map(|first| expand(&list_run(text, &participants, first)))
+                    .map(|first| expand(&list_run(text, participants, first)))
                     .unwrap_or_default()
             } else {
                 expand(&after)
@@ -278,7 +295,7 @@ fn read_trigger(
                 if blocked(text, clause_start, t.start) {
                     return;
                 }
-                let visitors = expand(&list_run(text, &participants, first));
+                let visitors = expand(&list_run(text, participants, first));
                 let last_end = visitors.iter().map(|v| v.1.1).max().unwrap_or(first.end);
                 let mut targets = places_after(text, items, last_end, clause_end);
                 if targets.is_empty() {
@@ -287,7 +304,7 @@ fn read_trigger(
                 (visitors, targets)
             } else {
                 let Some((subjects, subject_end)) =
-                    subject(text, sentence, items, &participants, memory, clause_start, relative, t)
+                    subject(text, sentence, items, participants, memory, clause_start, relative, t)
                 else {
                     return;
                 };

@@ -190,7 +190,14 @@ impl RawMention {
 
 /// The compiled matcher for one knowledge base.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    /// Names matched in folded text (lower case, no accents).
+    folded: AhoCorasick,
+    /// Pattern index of each `folded` pattern.
+    folded_ids: Vec<usize>,
+    /// All-capital names (`US`, `NATO`), matched as written in the original text: far fewer
+    /// candidate hits than "us" in folded text.
+    capitals: AhoCorasick,
+    capitals_ids: Vec<usize>,
     patterns: Vec<Pattern>,
 }
 
@@ -264,14 +271,11 @@ impl Matcher {
         for p in &mut patterns {
             p.targets.sort_by_key(target_rank);
         }
-        let folded: Vec<String> = patterns.iter().map(|p| fold(&p.original)).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&folded)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&folded))
-            .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"));
-        Self { automaton, patterns }
+        let (capitals_ids, folded_ids): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&i| patterns[i].rule == CaseRule::Capitals);
+        let folded = automaton(folded_ids.iter().map(|&i| fold(&patterns[i].original)));
+        let capitals = automaton(capitals_ids.iter().map(|&i| patterns[i].original.clone()));
+        Self { folded, folded_ids, capitals, capitals_ids, patterns }
     }
 
     /// Every accepted mention in `text`, in order: leftmost-longest matches that pass the word
@@ -279,11 +283,16 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<RawMention> {
         let folded = Folded::new(text);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_iter(folded.text.as_str()) {
+        for m in self.folded.find_iter(folded.text.as_str()) {
             let (start, end) = folded.original_range(text, m.start(), m.end());
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if at_boundaries(text, start, end) && case_ok(pattern, &text[start..end]) {
-                found.push((start, end, m.pattern().as_usize()));
+            let p = self.folded_ids[m.pattern().as_usize()];
+            if at_boundaries(text, start, end) && case_ok(&self.patterns[p], &text[start..end]) {
+                found.push((start, end, p));
+            }
+        }
+        for m in self.capitals.find_iter(text) {
+            if at_boundaries(text, m.start(), m.end()) {
+                found.push((m.start(), m.end(), self.capitals_ids[m.pattern().as_usize()]));
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -302,6 +311,16 @@ impl Matcher {
         }
         out
     }
+}
+
+fn automaton(patterns: impl IntoIterator<Item = String>) -> AhoCorasick {
+    let patterns: Vec<String> = patterns.into_iter().collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns))
+        .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"))
 }
 
 fn rule_rank(rule: CaseRule) -> u8 {

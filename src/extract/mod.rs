@@ -242,7 +242,7 @@ impl DocBuilder<'_, '_> {
             self.present.insert(node_id.to_string());
         }
         let key = EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(fact.status.as_str().into()) };
-        self.add_text_edge(key, index, sentence, fact.spans.iter().copied().collect());
+        self.add_text_edge(key, index, sentence, fact.spans.to_vec());
     }
 
     fn add_text_edge(

@@ -20,8 +20,8 @@ pub type Date = NaiveDate;
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/countries.toml", include_str!("../../assets/kb/countries.toml")),
     ("assets/kb/organisations.toml", include_str!("../../assets/kb/organisations.toml")),
-    ("assets/kb/dev.toml", include_str!("../../assets/kb/dev.toml")),
     ("assets/kb/people/heads_a_l.toml", include_str!("../../assets/kb/people/heads_a_l.toml")),
+    ("assets/kb/people/heads_m_z.toml", include_str!("../../assets/kb/people/heads_m_z.toml")),
     ("assets/kb/people/officials.toml", include_str!("../../assets/kb/people/officials.toml")),
 ];
 
@@ -207,6 +207,8 @@ pub struct KnowledgeBase {
     by_acronym: HashMap<String, usize>,
     /// (country index, role) -> people who ever held that office there.
     by_office: HashMap<(usize, Role), Vec<usize>>,
+    /// ISO alpha-3 -> indices into `memberships`.
+    by_member: HashMap<String, Vec<usize>>,
 }
 
 /// The raw tables of several files, merged entry by entry before validation.
@@ -295,9 +297,8 @@ impl KnowledgeBase {
 
     /// Every membership of a country (all statuses, all dates), sorted.
     pub fn memberships_of(&self, iso3: &str) -> Vec<&Membership> {
-        let mut found: Vec<&Membership> = self.memberships.iter().filter(|m| m.country == iso3).collect();
-        found.sort();
-        found
+        // `memberships` is sorted, so a country's entries come out sorted too.
+        self.by_member.get(iso3).map(|list| list.iter().map(|&i| &self.memberships[i]).collect()).unwrap_or_default()
     }
 
     /// The country's status in `org` at `date`, if any.
@@ -477,6 +478,9 @@ impl Staging {
             }
         }
         kb.memberships.sort();
+        for (i, m) in kb.memberships.iter().enumerate() {
+            kb.by_member.entry(m.country.clone()).or_default().push(i);
+        }
         for (id, (file, p)) in self.people {
             let bad = |problem: String| KbError::Invalid {
                 file: file.clone(),
