@@ -2,7 +2,6 @@
 //! the evidence behind every node and edge, the queries the app needs, and an associative,
 //! commutative merge.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
@@ -44,6 +43,92 @@ impl EdgeKind {
     }
 }
 
+/// A set kept as a sorted vector. Inserting in order, the usual case while documents are read
+/// in id order, is a push; anything else is a binary search.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SortedSet<T: Ord>(Vec<T>);
+
+impl<T: Ord> Default for SortedSet<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T: Ord> SortedSet<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Inserts `value`; `false` when it was already there.
+    pub fn insert(&mut self, value: T) -> bool {
+        match self.0.last() {
+            Some(last) if *last >= value => match self.0.binary_search(&value) {
+                Ok(_) => false,
+                Err(i) => {
+                    self.0.insert(i, value);
+                    true
+                }
+            },
+            _ => {
+                self.0.push(value);
+                true
+            }
+        }
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.binary_search_by(|x| x.borrow().cmp(value)).is_ok()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord> Extend<T> for SortedSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for v in iter {
+            self.insert(v);
+        }
+    }
+}
+
+impl<T: Ord> FromIterator<T> for SortedSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = Self::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl<'a, T: Ord> IntoIterator for &'a SortedSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T: Ord> IntoIterator for SortedSet<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 /// Where an entity is named: document, sentence index and byte range of the mention.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MentionRef {
@@ -80,7 +165,7 @@ pub struct NodeData {
     pub office: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memberships: Vec<MembershipInfo>,
-    pub mentions: BTreeSet<MentionRef>,
+    pub mentions: SortedSet<MentionRef>,
 }
 
 /// One sentence behind an edge, with the byte ranges of the entities in it.
@@ -110,10 +195,10 @@ pub struct EdgeKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EdgeData {
     pub key: EdgeKey,
-    /// Sentences behind the edge, by (document, sentence index).
-    pub evidence: BTreeMap<(Arc<str>, usize), Evidence>,
+    /// Sentences behind the edge, sorted by (document, sentence index), one per sentence.
+    pub evidence: Vec<Evidence>,
     /// Documents the edge comes from.
-    pub docs: BTreeSet<Arc<str>>,
+    pub docs: SortedSet<Arc<str>>,
     /// For `leads` the office, for `member_of` the dates of the membership.
     pub detail: Option<String>,
     pub since: Option<Date>,
@@ -122,7 +207,7 @@ pub struct EdgeData {
 
 impl EdgeData {
     pub fn new(key: EdgeKey) -> Self {
-        Self { key, evidence: BTreeMap::new(), docs: BTreeSet::new(), detail: None, since: None, until: None }
+        Self { key, evidence: Vec::new(), docs: SortedSet::new(), detail: None, since: None, until: None }
     }
 
     /// Sentences for text edges, documents for structural ones.
@@ -131,24 +216,29 @@ impl EdgeData {
     }
 
     pub fn add_evidence(&mut self, ev: Evidence) {
-        if !self.docs.contains(&ev.doc) {
+        if self.docs.iter().next_back() != Some(&ev.doc) {
             self.docs.insert(ev.doc.clone());
         }
-        match self.evidence.entry((ev.doc.clone(), ev.sentence)) {
-            std::collections::btree_map::Entry::Occupied(mut old) => {
-                let mentions = &mut old.get_mut().mentions;
+        let key = (&ev.doc, ev.sentence);
+        let at = match self.evidence.last() {
+            Some(last) if (&last.doc, last.sentence) >= key => {
+                self.evidence.binary_search_by(|e| (&e.doc, e.sentence).cmp(&key))
+            }
+            _ => Err(self.evidence.len()),
+        };
+        match at {
+            Ok(i) => {
+                let mentions = &mut self.evidence[i].mentions;
                 mentions.extend(ev.mentions);
                 mentions.sort_unstable();
                 mentions.dedup();
             }
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(ev);
-            }
+            Err(i) => self.evidence.insert(i, ev),
         }
     }
 
     fn absorb(&mut self, other: EdgeData) {
-        for ev in other.evidence.into_values() {
+        for ev in other.evidence {
             self.add_evidence(ev);
         }
         self.docs.extend(other.docs);
@@ -290,7 +380,7 @@ impl RelGraph {
 
     /// The evidence sentences of an edge, in document order.
     pub fn evidence(&self, key: &EdgeKey) -> Vec<&Evidence> {
-        self.edge(key).map(|e| e.evidence.values().collect()).unwrap_or_default()
+        self.edge(key).map(|e| e.evidence.iter().collect()).unwrap_or_default()
     }
 
     /// Nodes that hold `status` in `org` at `date` (by the memberships on the nodes), sorted by id.

@@ -62,7 +62,7 @@ impl GraphJson {
                 office: e.detail.clone(),
                 since: e.since,
                 until: e.until,
-                evidence: e.evidence.values().cloned().collect(),
+                evidence: e.evidence.clone(),
             })
             .collect();
         Self {

@@ -69,7 +69,7 @@ fn every_meeting_edge_carries_its_sentences() {
     let corpus = Corpus::seeds();
     for edge in meetings {
         assert!(!edge.evidence.is_empty(), "{:?} has no evidence", edge.key);
-        for ev in edge.evidence.values() {
+        for ev in &edge.evidence {
             let doc = corpus.documents.iter().find(|d| *d.id == *ev.doc).unwrap();
             assert_eq!(&doc.text[ev.start..ev.end], &*ev.text);
             for &(s, e) in &ev.mentions {

@@ -275,7 +275,7 @@ impl DocBuilder<'_, '_> {
         });
         match self.pending.get_mut(&edge.key) {
             Some(old) => {
-                for ev in edge.evidence.into_values() {
+                for ev in edge.evidence {
                     old.add_evidence(ev);
                 }
             }
@@ -346,7 +346,7 @@ pub fn node_data(kb: &KnowledgeBase, id: &str, date: Option<Date>) -> NodeData {
         country: None,
         office: None,
         memberships: Vec::new(),
-        mentions: BTreeSet::new(),
+        mentions: crate::graph::SortedSet::new(),
     };
     match kb.entity(id) {
         Some(EntityRef::Country(i)) => {
