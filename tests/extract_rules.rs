@@ -164,3 +164,48 @@ fn surnames_shared_by_two_people_follow_the_article() {
     assert!(ex.graph.node("person:nawaz-sharif").is_some_and(|n| n.mentions.len() == 2));
     assert!(ex.graph.node("person:shehbaz-sharif").is_none());
 }
+
+#[test]
+fn wire_style_sentences() {
+    check(
+        "Russian Foreign Minister Sergei Lavrov held talks with his Chinese counterpart Wang Yi in Vientiane on Thursday.",
+        "2024-07-25",
+        &["sergey-lavrov - wang-yi (held)"],
+    );
+    check(
+        "Xi told Biden that Taiwan was the most important issue in the relationship.",
+        "2023-11-15",
+        &["joe-biden - xi-jinping (held)"],
+    );
+    check(
+        "Hungarian Prime Minister Viktor Orban arrived in Beijing on Monday for a two-day visit.",
+        "2024-10-08",
+        &["viktor-orban - CHN (held)"],
+    );
+    check(
+        "Putin, speaking after talks with Modi, said the two countries would expand trade.",
+        "2024-07-09",
+        &["narendra-modi - vladimir-putin (held)"],
+    );
+    check(
+        "Zelenskyy is due to visit Washington next week, his office said.",
+        "2024-12-10",
+        &["volodymyr-zelensky - USA (planned)"],
+    );
+    check(
+        "Erdogan hosted his Iranian counterpart Masoud Pezeshkian in Ankara on Tuesday, the Turkish presidency said.",
+        "2025-01-10",
+        &["masoud-pezeshkian - TUR (held)", "masoud-pezeshkian - recep-tayyip-erdogan (held)"],
+    );
+    check(
+        "Chinese President Xi Jinping arrived in Paris on Sunday at the start of a European tour that will also take him to Serbia and Hungary.",
+        "2024-05-06",
+        &["xi-jinping - FRA (held)", "xi-jinping - HUN (planned)", "xi-jinping - SRB (planned)"],
+    );
+    // Attending a summit together is not a bilateral meeting.
+    check(
+        "G7 leaders, including U.S. President Joe Biden and Japanese Prime Minister Fumio Kishida, gathered in Apulia, Italy.",
+        "2024-06-14",
+        &[],
+    );
+}

@@ -65,7 +65,7 @@ pub fn check(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), items: 
                 .kb
                 .memberships_of(&c.iso3)
                 .iter()
-                .filter(|m| m.active_at(ctx.date) || m.since.is_some_and(|s| ctx.date.is_some_and(|d| s > d)))
+                .filter(|m| m.active_at(ctx.date) || starts_soon_after(m.since, ctx.date))
                 .map(|m| match m.since {
                     Some(s) => format!("{} {} since {s}", m.org, m.status.as_str()),
                     None => format!("{} {}", m.org, m.status.as_str()),
@@ -84,4 +84,12 @@ pub fn check(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), items: 
         }
     }
     out
+}
+
+/// A membership starting within a month after the article ("Belarus joins the SCO tomorrow").
+fn starts_soon_after(since: Option<crate::kb::Date>, date: Option<crate::kb::Date>) -> bool {
+    match (since, date) {
+        (Some(s), Some(d)) => s > d && (s - d).num_days() <= 31,
+        _ => false,
+    }
 }

@@ -113,7 +113,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to)\b",
             ),
             Kind::Visit,
         ),
