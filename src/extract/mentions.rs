@@ -317,7 +317,7 @@ fn automaton(patterns: impl IntoIterator<Item = String>) -> AhoCorasick {
     let patterns: Vec<String> = patterns.into_iter().collect();
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns))
         .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"))
