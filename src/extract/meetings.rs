@@ -45,7 +45,11 @@ pub struct MeetingFact {
 /// What the previous sentences leave for pronouns to point at.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
-    pub last_person: Option<(usize, (usize, usize))>,
+    /// Who "he" or "she" most likely is: the subject of the last meeting read, else the first
+    /// person named in the last sentence that named people.
+    pub last_subject: Option<(usize, (usize, usize))>,
+    /// The subject of a meeting read earlier in the current sentence.
+    sentence_subject: Option<(usize, (usize, usize))>,
     pub last_group: Vec<(usize, (usize, usize))>,
 }
 
@@ -77,7 +81,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:their|the two leaders'?|both leaders'?)\s+(?:[a-z-]+\s+){0,2}?(?:meeting|talks|summit|encounter)\b",
+                r"(?i)\b(?:their|the two leaders'?|both leaders'?)\s+(?:[a-z-]+\s+){0,3}?(?:meeting|talks|summit|encounter)\b",
             ),
             Kind::Their,
         ),
@@ -95,7 +99,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
@@ -182,7 +186,7 @@ pub fn find(
     let s = &text[sentence.0..sentence.1];
     let mut facts = Vec::new();
     let has_people = items.iter().any(|i| !i.persons().is_empty());
-    let remembered = !memory.last_group.is_empty() || memory.last_person.is_some();
+    let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     if has_people || (remembered && ANAPHORA.is_match(s)) {
         // People who can take part: not "the death of X", not "the spokesman for X".
         let participants: Vec<&Item> = items
@@ -190,7 +194,11 @@ pub fn find(
             .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
             .collect();
         for trigger in triggers(s, sentence.0) {
-            read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts);
+            if let Some(subject) = read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts)
+                && memory.sentence_subject.is_none()
+            {
+                memory.sentence_subject = Some(subject);
+            }
         }
     }
     remember(items, memory);
@@ -222,11 +230,11 @@ fn read_trigger(
     participants: &[&Item],
     t: &Trigger,
     facts: &mut Vec<MeetingFact>,
-) {
+) -> Option<Who> {
     let (clause_start, relative) = clause_start(text, sentence, t.start);
     let clause_end = clause_end(text, sentence, t.end, items);
     if DENIAL.is_match(&text[clause_start..t.start]) {
-        return;
+        return None;
     }
     let planned =
         PLANNED.is_match(&text[clause_start..t.end]) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
@@ -236,15 +244,16 @@ fn read_trigger(
     match t.kind {
         Kind::Between => {
             if blocked(text, clause_start, t.start) {
-                return;
+                return None;
             }
             let people = expand(&after);
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
+            None
         }
         Kind::Their => {
             if blocked(text, clause_start, t.start) {
-                return;
+                return None;
             }
             let before: Vec<&Item> = participants.iter().copied().filter(|i| i.end <= t.start).collect();
             let mut people = expand(&before);
@@ -254,15 +263,16 @@ fn read_trigger(
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
+            None
         }
         Kind::Meet | Kind::Direct => {
             let Some((subjects, subject_end)) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)
             else {
-                return;
+                return None;
             };
             if blocked(text, subject_end.max(clause_start), t.start) {
-                return;
+                return None;
             }
             let objects: Vec<Who> = if t.kind == Kind::Direct {
                 after
@@ -282,18 +292,20 @@ fn read_trigger(
                     facts.push(fact(Participant::Person(s.0), s.1, Participant::Person(o.0), o.1, status));
                 }
             }
-            let mut everyone = subjects.clone();
+            let subject = (subjects.len() == 1).then(|| subjects[0]);
+            let mut everyone = subjects;
             everyone.extend(objects);
             if everyone.len() >= 2 {
                 host_visits(ctx, text, items, t, clause_end, &everyone, status, facts);
             }
+            subject
         }
         Kind::Visit => {
             let by =
                 participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
             let (visitors, targets): (Vec<Who>, Vec<&Item>) = if let Some(first) = by {
                 if blocked(text, clause_start, t.start) {
-                    return;
+                    return None;
                 }
                 let visitors = expand(&list_run(text, participants, first));
                 let last_end = visitors.iter().map(|v| v.1.1).max().unwrap_or(first.end);
@@ -306,10 +318,10 @@ fn read_trigger(
                 let Some((subjects, subject_end)) =
                     subject(text, sentence, items, participants, memory, clause_start, relative, t)
                 else {
-                    return;
+                    return None;
                 };
                 if blocked(text, subject_end.max(clause_start), t.start) {
-                    return;
+                    return None;
                 }
                 (subjects, places_after(text, items, t.end, clause_end))
             };
@@ -329,6 +341,7 @@ fn read_trigger(
                     }
                 }
             }
+            (by.is_none() && visitors.len() == 1).then(|| visitors[0])
         }
     }
 }
@@ -382,12 +395,12 @@ fn subject(
         let whole = p.range();
         let end = search_from + whole.end;
         if matches!(p.as_str(), "he" | "He" | "she" | "She") {
-            let person = items
+            // The sentence's subject, else the previous sentences' subject.
+            let first_here = items
                 .iter()
                 .filter(|i| i.end <= search_from + whole.start && i.start >= sentence.0)
-                .filter_map(|i| i.person().map(|p| (p, (i.start, i.end))))
-                .next_back()
-                .or(memory.last_person)?;
+                .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
+            let person = memory.sentence_subject.or(first_here).or(memory.last_subject)?;
             return Some((vec![person], end));
         }
         let mut here: Vec<Who> = items
@@ -560,8 +573,8 @@ fn remember(items: &[Item], memory: &mut Memory) {
             people.push((person, (i.start, i.end)));
         }
     }
-    if let Some(last) = people.last() {
-        memory.last_person = Some(*last);
+    if let Some(subject) = memory.sentence_subject.take().or(people.first().copied()) {
+        memory.last_subject = Some(subject);
     }
     dedup_people(&mut people);
     if people.len() >= 2 {

@@ -202,6 +202,33 @@ pub fn sentence_items(
             }
             continue;
         }
+        // "Indian Foreign Secretary Vikram Misri", a name the knowledge base does not know: a
+        // candidate, and not a description of whoever holds the office.
+        let title = &text[raws[k].start..raws[k].end];
+        if let Some(c) = CANDIDATE_NAME.captures(&text[raws[k].end..sentence.1])
+            && let Some(m) = c.get(1)
+            && (title.starts_with(char::is_uppercase) || country.is_some())
+        {
+            let start = raws[k].end + m.start();
+            let end = raws[k].end + m.end();
+            let known = raws.iter().any(|r| r.start < end && r.end > start);
+            let name = m.as_str().trim_end_matches(['.', '\'', '’']).to_string();
+            if !known && !is_not_a_name(&name) {
+                candidates.push(RawCandidate {
+                    name,
+                    title: title.to_string(),
+                    start,
+                    end,
+                    country: country.map(|(_, c)| c),
+                });
+                consumed[k] = true;
+                if let Some((ci, c)) = country {
+                    consumed[ci] = true;
+                    items.push(country_item(text, sentence, &raws[ci], c, true));
+                }
+                continue;
+            }
+        }
         if !blocked && (country.is_some() || org.is_some()) {
             let person = match (country, org) {
                 (Some((_, c)), _) => describe(ctx, office, &ctx.kb.countries[c].iso3),
@@ -228,26 +255,6 @@ pub fn sentence_items(
                     kind: ItemKind::Person { person: p, named: false },
                 });
                 continue;
-            }
-        }
-        // "Prime Minister Jane Doe", unknown to the knowledge base: a candidate.
-        let title = &text[raws[k].start..raws[k].end];
-        if title.starts_with(char::is_uppercase)
-            && let Some(c) = CANDIDATE_NAME.captures(&text[raws[k].end..sentence.1])
-            && let Some(m) = c.get(1)
-        {
-            let start = raws[k].end + m.start();
-            let end = raws[k].end + m.end();
-            let known = raws.iter().any(|r| r.start < end && r.end > start);
-            let name = m.as_str().trim_end_matches(['.', '\'', '’']).to_string();
-            if !known && !is_not_a_name(&name) {
-                candidates.push(RawCandidate {
-                    name,
-                    title: title.to_string(),
-                    start,
-                    end,
-                    country: country.map(|(_, c)| c),
-                });
             }
         }
     }
