@@ -266,11 +266,8 @@ fn read_trigger(
             None
         }
         Kind::Meet | Kind::Direct => {
-            let Some((subjects, subject_end)) =
-                subject(text, sentence, items, participants, memory, clause_start, relative, t)
-            else {
-                return None;
-            };
+            let (subjects, subject_end) =
+                subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
             if blocked(text, subject_end.max(clause_start), t.start) {
                 return None;
             }
@@ -315,11 +312,8 @@ fn read_trigger(
                 }
                 (visitors, targets)
             } else {
-                let Some((subjects, subject_end)) =
-                    subject(text, sentence, items, participants, memory, clause_start, relative, t)
-                else {
-                    return None;
-                };
+                let (subjects, subject_end) =
+                    subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
                 if blocked(text, subject_end.max(clause_start), t.start) {
                     return None;
                 }
