@@ -117,7 +117,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) expected in)\b",
             ),
             Kind::Visit,
         ),
@@ -128,7 +128,7 @@ static ANY_TRIGGER: LazyLock<Regex> =
     LazyLock::new(|| re(&TRIGGERS.iter().map(|(r, _)| format!("(?:{})", r.as_str())).collect::<Vec<_>>().join("|")));
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:[;:]\s|[“”]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)",
+        r#"(?:[;:]\s|[“”"]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)"#,
     )
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
@@ -167,7 +167,9 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$",
     )
 });
-static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+[a-z]+){0,3}?\s+by\s+$"));
+/// "Trump was joined by Secretary of State Marco Rubio": his own delegation, not a meeting.
+static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
+static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 
 type Who = (usize, (usize, usize));
@@ -256,15 +258,18 @@ fn read_trigger(
                 return None;
             }
             let before: Vec<&Item> = participants.iter().copied().filter(|i| i.end <= t.start).collect();
-            let mut people = expand(&before);
+            let mut people: Vec<Who> = memory.sentence_subject.into_iter().collect();
+            people.extend(expand(&before));
             dedup_people(&mut people);
-            if people.len() < 2 {
+            // "Their" points back to earlier sentences only when this one names nobody before it.
+            if people.is_empty() {
                 people.clone_from(&memory.last_group);
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
             None
         }
+        Kind::Direct if PASSIVE_COMPANY.is_match(&text[t.start..clause_end.max(t.end)]) => None,
         Kind::Meet | Kind::Direct => {
             let (subjects, subject_end) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
@@ -306,7 +311,11 @@ fn read_trigger(
                 }
                 let visitors = expand(&list_run(text, participants, first));
                 let last_end = visitors.iter().map(|v| v.1.1).max().unwrap_or(first.end);
-                let mut targets = places_after(text, items, last_end, clause_end);
+                // "a visit to Egypt by X", "visits by X to Egypt", "Kazakhstan ... visits by X"
+                let mut targets = places_after(text, items, t.end, first.start);
+                if targets.is_empty() {
+                    targets = places_after(text, items, last_end, clause_end);
+                }
                 if targets.is_empty() {
                     targets.extend(items.iter().find(|i| is_place(i) && i.end <= t.start));
                 }
