@@ -209,3 +209,38 @@ fn wire_style_sentences() {
         &[],
     );
 }
+
+#[test]
+fn family_names_after_a_full_mention() {
+    check(
+        "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Vientiane. \
+         Later, Wang met Antony Blinken.",
+        "2024-07-25",
+        &["antony-blinken - wang-yi (held)", "sergey-lavrov - wang-yi (held)"],
+    );
+    // "Wang" alone, with no Wang named in full, is nobody in particular.
+    let ex = extract("Wang met reporters in Beijing.", "2024-07-25");
+    assert!(ex.graph.node("person:wang-yi").is_none());
+}
+
+#[test]
+fn welcomed_him_is_the_visitor_of_the_previous_sentence() {
+    check(
+        "Chinese President Xi Jinping arrived in Belgrade on Tuesday. Serbian President Aleksandar Vucic welcomed him at the palace.",
+        "2024-05-07",
+        &["aleksandar-vucic - xi-jinping (held)", "xi-jinping - SRB (held)"],
+    );
+}
+
+#[test]
+fn a_second_meeting_in_the_same_sentence_keeps_its_subject() {
+    check(
+        "Modi will fly to Vienna for talks with Chancellor Karl Nehammer and a meeting with President Alexander Van der Bellen.",
+        "2024-07-09",
+        &[
+            "alexander-van-der-bellen - narendra-modi (planned)",
+            "karl-nehammer - narendra-modi (planned)",
+            "narendra-modi - AUT (planned)",
+        ],
+    );
+}

@@ -48,6 +48,8 @@ pub struct Memory {
     /// Who "he" or "she" most likely is: the subject of the last meeting read, else the first
     /// person named in the last sentence that named people.
     pub last_subject: Option<(usize, (usize, usize))>,
+    /// The subject of the last meeting or visit read (for "welcomed him").
+    last_meeting_subject: Option<(usize, (usize, usize))>,
     /// The subject of a meeting read earlier in the current sentence.
     sentence_subject: Option<(usize, (usize, usize))>,
     pub last_group: Vec<(usize, (usize, usize))>,
@@ -169,6 +171,9 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Trump was joined by Secretary of State Marco Rubio": his own delegation, not a meeting.
 static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
+static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
+/// "talks with X and a meeting with Y": the second meeting has the first one's subject.
+static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 
@@ -276,15 +281,19 @@ fn read_trigger(
             if blocked(text, subject_end.max(clause_start), t.start) {
                 return None;
             }
-            let objects: Vec<Who> = if t.kind == Kind::Direct {
-                after
-                    .first()
-                    .filter(|i| i.start - t.end <= 12)
-                    .map(|first| expand(&list_run(text, participants, first)))
-                    .unwrap_or_default()
-            } else {
-                expand(&after)
-            };
+            let objects: Vec<Who> =
+                if t.kind == Kind::Direct && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]) {
+                    // "Vucic welcomed him": the person the previous sentences were about.
+                    memory.last_meeting_subject.filter(|o| !subjects.iter().any(|s| s.0 == o.0)).into_iter().collect()
+                } else if t.kind == Kind::Direct {
+                    after
+                        .first()
+                        .filter(|i| i.start - t.end <= 12)
+                        .map(|first| expand(&list_run(text, participants, first)))
+                        .unwrap_or_default()
+                } else {
+                    expand(&after)
+                };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             if subjects.len() >= 2 {
                 clique(&subjects, status, facts);
@@ -429,6 +438,11 @@ fn subject(
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
     {
         return None;
+    }
+    if let Some(first) = memory.sentence_subject
+        && AND_ANOTHER.is_match(&text[nearest.end..t.start])
+    {
+        return Some((vec![first], nearest.end));
     }
     let mut chain = vec![nearest];
     let mut coordinated = false;
@@ -575,6 +589,9 @@ fn remember(items: &[Item], memory: &mut Memory) {
         if let ItemKind::Person { person, .. } = i.kind {
             people.push((person, (i.start, i.end)));
         }
+    }
+    if memory.sentence_subject.is_some() {
+        memory.last_meeting_subject = memory.sentence_subject;
     }
     if let Some(subject) = memory.sentence_subject.take().or(people.first().copied()) {
         memory.last_subject = Some(subject);

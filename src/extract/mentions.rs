@@ -45,6 +45,7 @@ const OFFICE_WORDS: &[(&str, OfficeWord)] = &[
     ("foreign secretary", OfficeWord::ForeignMinister),
     ("secretary of state", OfficeWord::ForeignMinister),
     ("minister of foreign affairs", OfficeWord::ForeignMinister),
+    ("external affairs minister", OfficeWord::ForeignMinister),
     ("top diplomat", OfficeWord::ForeignMinister),
     ("defence minister", OfficeWord::DefenceMinister),
     ("defense minister", OfficeWord::DefenceMinister),
@@ -310,6 +311,57 @@ impl Matcher {
             out.push(RawMention { start, end, targets: targets.clone() });
         }
         out
+    }
+}
+
+/// Countries whose people's names put the family name first ("Wang Yi" is "Wang" on second
+/// mention, "Xi Jinping" is "Xi").
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MMR", "HKG", "MAC"];
+
+impl Matcher {
+    /// Second mentions by family name: people named in full in `text` ("Wang Yi", "Vikram
+    /// Misri" if known) are also found by their family name alone ("Wang") in the same text,
+    /// even where that name alone is too common to be an alias everywhere. Returns `raws` with
+    /// those mentions added, in order.
+    pub fn with_family_names(&self, kb: &KnowledgeBase, text: &str, mut raws: Vec<RawMention>) -> Vec<RawMention> {
+        let mut short: Vec<(String, usize)> = Vec::new();
+        for raw in &raws {
+            let [person] = raw.persons()[..] else { continue };
+            if !text[raw.start..raw.end].contains(' ') {
+                continue;
+            }
+            let p = &kb.people[person];
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            let family_first = p.country_at(None).is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+            let family = if family_first { words.first() } else { words.last() };
+            let Some(family) = family else { continue };
+            let family = family.trim_start_matches("al-").trim_start_matches("el-");
+            if family.chars().count() >= 2
+                && family.starts_with(char::is_uppercase)
+                && !short.iter().any(|(f, q)| f == family && *q == person)
+            {
+                short.push((family.to_string(), person));
+            }
+        }
+        // A family name two people of this text share says nothing.
+        let ambiguous: Vec<String> =
+            short.iter().filter(|(f, p)| short.iter().any(|(g, q)| g == f && q != p)).map(|(f, _)| f.clone()).collect();
+        let mut added = Vec::new();
+        for (family, person) in short.iter().filter(|(f, _)| !ambiguous.contains(f)) {
+            for start in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
+                let end = start + family.len();
+                let covered = raws.iter().any(|r| r.start < end && start < r.end);
+                if !covered && at_boundaries(text, start, end) {
+                    added.push(RawMention { start, end, targets: vec![Target::Person(*person)] });
+                }
+            }
+        }
+        if !added.is_empty() {
+            raws.extend(added);
+            raws.sort_by_key(|r| r.start);
+            raws.dedup_by_key(|r| r.start);
+        }
+        raws
     }
 }
 

@@ -78,6 +78,7 @@ impl<'kb> Extractor<'kb> {
         });
         let text = doc.text.as_str();
         let raws = self.matcher.find(text);
+        let raws = self.matcher.with_family_names(self.kb, text, raws);
         let named_in_doc: HashSet<usize> = raws
             .iter()
             .filter_map(|r| match r.persons().as_slice() {
