@@ -106,6 +106,21 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("news_corpus_24MB", |b| b.iter(|| black_box(extractor.extract(black_box(&corpus), &options))));
     group.finish();
 
+    // The stages alone, to see where the time goes.
+    let matcher = relmap::extract::mentions::Matcher::new(&kb);
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(corpus.total_bytes() as u64));
+    group.sample_size(10);
+    group.bench_function("match_names", |b| {
+        b.iter(|| corpus.documents.iter().map(|d| matcher.find(black_box(&d.text)).len()).sum::<usize>())
+    });
+    group.bench_function("split_sentences", |b| {
+        b.iter(|| {
+            corpus.documents.iter().map(|d| relmap::extract::sentences::split(black_box(&d.text)).len()).sum::<usize>()
+        })
+    });
+    group.finish();
+
     let seeds = Corpus::seeds();
     let mut group = c.benchmark_group("seeds");
     group.throughput(Throughput::Bytes(seeds.total_bytes() as u64));

@@ -343,13 +343,7 @@ fn read_trigger(
                     if let ItemKind::Country { country, .. } = place.kind
                         && Some(country) != home
                     {
-                        facts.push(fact(
-                            Participant::Person(v.0),
-                            v.1,
-                            Participant::Country(country),
-                            (place.start, place.end),
-                            status,
-                        ));
+                        facts.push(visit(*v, country, place, status));
                     }
                 }
             }
@@ -544,14 +538,13 @@ fn host_visits(
         return;
     }
     for p in people.iter().filter(|p| ctx.kb.people[p.0].country_at(ctx.date) != Some(iso3.as_str())) {
-        facts.push(fact(
-            Participant::Person(p.0),
-            p.1,
-            Participant::Country(country),
-            (place.start, place.end),
-            status,
-        ));
+        facts.push(visit(*p, country, place, status));
     }
+}
+
+/// A person's visit to the country a place item names.
+fn visit(visitor: Who, country: usize, place: &Item, status: Status) -> MeetingFact {
+    fact(Participant::Person(visitor.0), visitor.1, Participant::Country(country), (place.start, place.end), status)
 }
 
 fn expand(items: &[&Item]) -> Vec<Who> {

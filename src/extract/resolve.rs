@@ -185,14 +185,7 @@ pub fn sentence_items(
             let person = choose_person(ctx, &raws[n].persons());
             consumed[k] = true;
             consumed[n] = true;
-            if let Some((ci, c)) = country {
-                consumed[ci] = true;
-                items.push(country_item(text, sentence, &raws[ci], c, true));
-            }
-            if let Some((oi, o)) = org {
-                consumed[oi] = true;
-                items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
-            }
+            keep_description_parts(text, sentence, raws, country, org, &mut consumed, &mut items);
             if let Some(p) = person {
                 items.push(Item {
                     start: desc_start,
@@ -237,18 +230,7 @@ pub fn sentence_items(
             };
             if let Some(p) = person {
                 consumed[k] = true;
-                if let Some((ci, c)) = country {
-                    consumed[ci] = true;
-                    items.push(country_item(text, sentence, &raws[ci], c, true));
-                }
-                if let Some((oi, o)) = org {
-                    consumed[oi] = true;
-                    items.push(Item {
-                        start: raws[oi].start,
-                        end: raws[oi].end,
-                        kind: ItemKind::Organisation { org: o },
-                    });
-                }
+                keep_description_parts(text, sentence, raws, country, org, &mut consumed, &mut items);
                 items.push(Item {
                     start: desc_start,
                     end: desc_end,
@@ -274,6 +256,27 @@ pub fn sentence_items(
     items.extend(groups(ctx, text, sentence, raws));
     items.sort_by_key(|i| (i.start, std::cmp::Reverse(i.end)));
     (items, candidates)
+}
+
+/// The country or organisation inside a description ("Kazakh" in "Kazakh President ...") stays a
+/// mention of its own, marked as describing the person.
+fn keep_description_parts(
+    text: &str,
+    sentence: (usize, usize),
+    raws: &[RawMention],
+    country: Option<(usize, usize)>,
+    org: Option<(usize, usize)>,
+    consumed: &mut [bool],
+    items: &mut Vec<Item>,
+) {
+    if let Some((ci, c)) = country {
+        consumed[ci] = true;
+        items.push(country_item(text, sentence, &raws[ci], c, true));
+    }
+    if let Some((oi, o)) = org {
+        consumed[oi] = true;
+        items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
+    }
 }
 
 fn is_not_a_name(name: &str) -> bool {
