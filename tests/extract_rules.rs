@@ -244,3 +244,13 @@ fn a_second_meeting_in_the_same_sentence_keeps_its_subject() {
         ],
     );
 }
+
+#[test]
+fn acronyms_and_their_word_forms_both_match() {
+    // "QUAD" (matched only in capitals) and "Quad" (a capitalised word) are two spellings.
+    let ex = extract("Foreign ministers of the Quad met in Tokyo. The QUAD statement followed.", "2024-07-29");
+    assert_eq!(ex.graph.node("org:QUAD").map(|n| n.mentions.len()), Some(2));
+    // A capital named as a past venue is a place, not the state.
+    let ex = extract("It was their first summit since Helsinki in 2018.", "2025-08-16");
+    assert!(ex.graph.node("country:FIN").is_none());
+}

@@ -222,13 +222,16 @@ impl Matcher {
             } else {
                 CaseRule::Capitalised
             };
-            let i = *by_folded.entry(folded).or_insert_with(|| {
+            // All-capital names are matched as written, the rest folded: "QUAD" and "Quad" are two
+            // patterns, each with its own case rule.
+            let key = if rule == CaseRule::Capitals { name.to_string() } else { folded };
+            let i = *by_folded.entry(key).or_insert_with(|| {
                 patterns.push(Pattern { original: name.to_string(), rule, targets: Vec::new() });
                 patterns.len() - 1
             });
             let pattern = &mut patterns[i];
-            // A stricter rule wins when two spellings fold alike ("US" and "Us").
-            if rule_rank(rule) > rule_rank(pattern.rule) {
+            // A stricter rule wins when two spellings fold alike ("Xi" and "XI" would).
+            if rule != CaseRule::Capitals && rule_rank(rule) > rule_rank(pattern.rule) {
                 pattern.rule = rule;
                 pattern.original = name.to_string();
             }

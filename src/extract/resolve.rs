@@ -100,7 +100,7 @@ static GROUP_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:and\s+)?(?:the\s+)?$"));
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:in|at|to|from|into|near|outside|of|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$",
+        r"(?i)\b(?:in|at|to|from|into|near|outside|of|since|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$",
     )
 });
 static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
