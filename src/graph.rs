@@ -43,6 +43,9 @@ impl EdgeKind {
     }
 }
 
+/// Byte ranges of mentions; two fit without a heap allocation (the usual pair).
+pub type Spans = smallvec::SmallVec<[(usize, usize); 2]>;
+
 /// A set kept as a sorted vector. Inserting in order, the usual case while documents are read
 /// in id order, is a push; anything else is a binary search.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -179,7 +182,7 @@ pub struct Evidence {
     /// Shared by every edge of the sentence.
     pub text: Arc<str>,
     /// Byte ranges (in the document) of the two entities' mentions in this sentence, sorted.
-    pub mentions: Vec<(usize, usize)>,
+    pub mentions: Spans,
 }
 
 /// What identifies an edge: the same key from two extractions is the same edge.

@@ -56,7 +56,7 @@ prop_compose! {
             let mut e = EdgeData::new(EdgeKey { source: IDS[s].into(), target: IDS[t].into(), kind, status });
             e.add_evidence(Evidence {
                 doc: format!("d{doc}").into(), sentence: sentence as usize, start: 0, end: 5, text: format!("s{sentence}").into(),
-                mentions: vec![(sentence as usize, sentence as usize + 1)],
+                mentions: vec![(sentence as usize, sentence as usize + 1)].into(),
             });
             ex.graph.upsert_edge(e);
         }

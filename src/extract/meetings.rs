@@ -156,7 +156,7 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:he|she|they|the two leaders|both leaders|the two presidents|the two men)\b"));
-static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|they|their|the two|both leaders)\b"));
+static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|him|her|they|their|the two|both leaders)\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
@@ -192,9 +192,11 @@ pub fn find(
 ) -> Vec<MeetingFact> {
     let s = &text[sentence.0..sentence.1];
     let mut facts = Vec::new();
-    let has_people = items.iter().any(|i| !i.persons().is_empty());
+    // A meeting needs two parties: two people or places named here, or one and a pronoun.
+    let named = items.iter().filter(|i| !i.persons().is_empty() || is_place(i)).count();
     let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
-    if has_people || (remembered && ANAPHORA.is_match(s)) {
+    let people_here = items.iter().any(|i| !i.persons().is_empty());
+    if (named >= 2 && people_here) || (remembered && ANAPHORA.is_match(s)) {
         // People who can take part: not "the death of X", not "the spokesman for X".
         let participants: Vec<&Item> = items
             .iter()

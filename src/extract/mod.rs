@@ -41,6 +41,7 @@ pub struct Extractor<'kb> {
     matcher: Matcher,
     country_ids: Vec<Arc<str>>,
     org_ids: Vec<Arc<str>>,
+    person_ids: Vec<Arc<str>>,
 }
 
 impl<'kb> Extractor<'kb> {
@@ -50,6 +51,7 @@ impl<'kb> Extractor<'kb> {
             matcher: Matcher::new(kb),
             country_ids: kb.countries.iter().map(|c| Arc::from(format!("country:{}", c.iso3))).collect(),
             org_ids: kb.organisations.iter().map(|o| Arc::from(format!("org:{}", o.acronym))).collect(),
+            person_ids: kb.people.iter().map(|p| Arc::from(p.id.as_str())).collect(),
         }
     }
 
@@ -193,7 +195,7 @@ impl DocBuilder<'_, '_> {
 
     fn entity_id(&self, kind: &ItemKind) -> Option<Arc<str>> {
         match kind {
-            ItemKind::Person { person, .. } => Some(Arc::from(self.kb().people[*person].id.as_str())),
+            ItemKind::Person { person, .. } => Some(self.ex.person_ids[*person].clone()),
             ItemKind::Country { country, locative: false, descriptor: false, .. } => {
                 Some(self.ex.country_ids[*country].clone())
             }
@@ -224,7 +226,7 @@ impl DocBuilder<'_, '_> {
     fn meeting(&mut self, index: usize, sentence: (usize, usize), fact: &meetings::MeetingFact) {
         let id = |p: Participant| -> Arc<str> {
             match p {
-                Participant::Person(i) => Arc::from(self.kb().people[i].id.as_str()),
+                Participant::Person(i) => self.ex.person_ids[i].clone(),
                 Participant::Country(c) => self.ex.country_ids[c].clone(),
             }
         };
@@ -243,7 +245,7 @@ impl DocBuilder<'_, '_> {
             self.present.insert(node_id.to_string());
         }
         let key = EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(fact.status.as_str().into()) };
-        self.add_text_edge(key, index, sentence, fact.spans.to_vec());
+        self.add_text_edge(key, index, sentence, fact.spans.iter().copied().collect());
     }
 
     fn add_text_edge(
@@ -251,10 +253,10 @@ impl DocBuilder<'_, '_> {
         key: EdgeKey,
         index: usize,
         sentence: (usize, usize),
-        mut mentions: Vec<(usize, usize)>,
+        mut mentions: crate::graph::Spans,
     ) {
         // A pronoun's antecedent may stand in an earlier sentence: keep what this one shows.
-        mentions.retain(|&(s, e)| s >= sentence.0 && e <= sentence.1);
+        mentions.retain(|&mut (s, e)| s >= sentence.0 && e <= sentence.1);
         mentions.sort_unstable();
         mentions.dedup();
         let text = match &self.sentence_text {
