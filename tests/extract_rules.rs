@@ -254,3 +254,30 @@ fn acronyms_and_their_word_forms_both_match() {
     let ex = extract("It was their first summit since Helsinki in 2018.", "2025-08-16");
     assert!(ex.graph.node("country:FIN").is_none());
 }
+
+#[test]
+fn lists_go_on_past_a_relative_clause() {
+    check(
+        "Al-Sharaa also met Mahmoud Abbas, European Council President Antonio Costa, who represented the EU, Antonio Guterres and others.",
+        "2025-03-04",
+        &[
+            "ahmed-al-sharaa - antonio-costa (held)",
+            "ahmed-al-sharaa - antonio-guterres (held)",
+            "ahmed-al-sharaa - mahmoud-abbas (held)",
+        ],
+    );
+}
+
+#[test]
+fn meetings_with_words_between_and_seats_visited() {
+    check(
+        "The Chinese leader took part in a trilateral meeting at the Elysee Palace with Emmanuel Macron.",
+        "2024-05-06",
+        &["emmanuel-macron - xi-jinping (held)"],
+    );
+    check(
+        "Benjamin Netanyahu, who was visiting the White House, spoke to reporters.",
+        "2025-02-04",
+        &["benjamin-netanyahu - USA (held)"],
+    );
+}

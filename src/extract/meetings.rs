@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::re;
 
+use super::mentions::CountryForm;
 use super::resolve::{DocContext, Item, ItemKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,7 +90,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+with\b",
+                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+(?:[^,;.]{1,40}?\s+)??with\b",
             ),
             Kind::Meet,
         ),
@@ -133,6 +134,7 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?:[;:]\s|[“”"]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)"#,
     )
 });
+static RELATIVE_IN_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|which|whose)\b"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
 static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -193,7 +195,10 @@ pub fn find(
     let s = &text[sentence.0..sentence.1];
     let mut facts = Vec::new();
     // A meeting needs two parties: two people or places named here, or one and a pronoun.
-    let named = items.iter().filter(|i| !i.persons().is_empty() || is_place(i)).count();
+    let named = items
+        .iter()
+        .filter(|i| !i.persons().is_empty() || matches!(i.kind, ItemKind::Country { descriptor: false, .. }))
+        .count();
     let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     let people_here = items.iter().any(|i| !i.persons().is_empty());
     if (named >= 2 && people_here) || (remembered && ANAPHORA.is_match(s)) {
@@ -364,16 +369,28 @@ fn clause_start(text: &str, sentence: (usize, usize), at: usize) -> (usize, bool
 }
 
 /// Where the clause ends; a list may go on across ";" or ":" when the next entity follows at once.
+/// Where the clause ends; a list may go on across ";" or ":" when the next entity follows at
+/// once, and past a relative clause inside it ("met Abbas, Costa, who represented the EU,
+/// Guterres and ...").
 fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item]) -> usize {
-    let s = &text[from..sentence.1];
-    for m in CLAUSE_BREAK.find_iter(s) {
-        let at = from + m.start();
-        let list_goes_on = matches!(m.as_str().chars().next(), Some(';' | ':'))
-            && items.iter().any(|i| !i.persons().is_empty() || is_place(i))
-            && items.iter().any(|i| i.start >= from + m.end() && i.start <= from + m.end() + 16);
-        if !list_goes_on {
-            return at;
+    let starts_soon_after = |at: usize, within: usize| {
+        items.iter().any(|i| (!i.persons().is_empty() || is_place(i)) && i.start >= at && i.start <= at + within)
+    };
+    let mut resume = from;
+    while let Some(m) = CLAUSE_BREAK.find(&text[resume..sentence.1]) {
+        let (start, end) = (resume + m.start(), resume + m.end());
+        if matches!(m.as_str().chars().next(), Some(';' | ':')) && starts_soon_after(end, 16) {
+            resume = end;
+            continue;
         }
+        if RELATIVE_IN_LIST.is_match(m.as_str())
+            && let Some(comma) = text[end..sentence.1].find(',').filter(|&c| c <= 60)
+            && starts_soon_after(end + comma + 1, 3)
+        {
+            resume = end + comma + 1;
+            continue;
+        }
+        return start;
     }
     sentence.1
 }
@@ -481,6 +498,14 @@ fn is_place(item: &Item) -> bool {
 fn places_after<'a>(text: &str, items: &'a [Item], from: usize, to: usize) -> Vec<&'a Item> {
     let mut out: Vec<&Item> = Vec::new();
     for item in items.iter().filter(|i| i.start >= from && i.end <= to) {
+        // "visiting the White House": a seat of government right after the verb is the country.
+        let seat_visited = out.is_empty()
+            && item.start - from <= 6
+            && matches!(item.kind, ItemKind::Country { form: CountryForm::Seat, descriptor: false, .. });
+        if seat_visited {
+            out.push(item);
+            break;
+        }
         if !is_place(item) {
             if matches!(item.kind, ItemKind::Country { .. }) && !out.is_empty() {
                 break;
