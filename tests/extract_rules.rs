@@ -281,3 +281,37 @@ fn meetings_with_words_between_and_seats_visited() {
         &["benjamin-netanyahu - USA (held)"],
     );
 }
+
+#[test]
+fn every_common_spelling_is_one_person() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["Erdoğan", "Erdogan", "Recep Tayyip Erdogan"], "person:recep-tayyip-erdogan", "2024-07-03"),
+        (&["Mohammad Mokhber", "Mohammad Mokhbar"], "person:mohammad-mokhber", "2024-07-03"),
+        (&["Shehbaz Sharif", "Shahbaz Sharif"], "person:shehbaz-sharif", "2024-07-03"),
+        (&["Sadyr Japarov", "Sadyr Zhaparov"], "person:sadyr-japarov", "2024-07-03"),
+        (&["Emomali Rahmon", "Emomali Rakhmon"], "person:emomali-rahmon", "2024-07-03"),
+        (&["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskyy"], "person:volodymyr-zelensky", "2024-07-03"),
+        (&["Kim Jong Un", "Kim Jong-un"], "person:kim-jong-un", "2024-07-03"),
+        (&["Dmitry Peskov", "Dmitri Peskov"], "person:dmitry-peskov", "2024-07-03"),
+        (&["António Guterres", "Antonio Guterres"], "person:antonio-guterres", "2024-07-03"),
+    ];
+    for (spellings, id, date) in cases {
+        for spelling in *spellings {
+            let ex = extract(&format!("{spelling} spoke on Monday."), date);
+            assert!(ex.graph.node(id).is_some_and(|n| n.mentions.len() == 1), "{spelling} -> {id}");
+        }
+    }
+}
+
+#[test]
+fn office_holders_change_with_the_date() {
+    let who = |text: &str, date: &str| -> Vec<String> {
+        let ex = extract(text, date);
+        ex.graph.nodes_sorted().iter().filter(|n| n.id.starts_with("person:")).map(|n| n.id.clone()).collect()
+    };
+    assert_eq!(who("The British prime minister spoke.", "2024-07-01"), vec!["person:rishi-sunak"]);
+    assert_eq!(who("The British prime minister spoke.", "2024-07-10"), vec!["person:keir-starmer"]);
+    assert_eq!(who("The US president spoke.", "2024-12-01"), vec!["person:joe-biden"]);
+    assert_eq!(who("The US president spoke.", "2025-02-01"), vec!["person:donald-trump"]);
+    assert_eq!(who("Iran's acting president spoke.", "2024-06-01"), vec!["person:mohammad-mokhber"]);
+}
