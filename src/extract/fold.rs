@@ -46,6 +46,14 @@ impl Folded {
         Self { text: folded, origin: Some(origin) }
     }
 
+    /// The original byte offset of a folded byte.
+    pub fn original_pos(&self, folded: usize) -> usize {
+        match &self.origin {
+            None => folded,
+            Some(origin) => origin[folded] as usize,
+        }
+    }
+
     /// The original byte range of a folded byte range.
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         match &self.origin {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 
 use super::fold::{Folded, fold};
 use crate::kb::KnowledgeBase;
@@ -191,14 +191,18 @@ impl RawMention {
 
 /// The compiled matcher for one knowledge base.
 pub struct Matcher {
-    /// Names matched in folded text (lower case, no accents).
-    folded: AhoCorasick,
-    /// Pattern index of each `folded` pattern.
-    folded_ids: Vec<usize>,
-    /// All-capital names (`US`, `NATO`), matched as written in the original text: far fewer
-    /// candidate hits than "us" in folded text.
+    /// Names, matched in folded text (lower case, no accents) only where a capitalised word
+    /// starts: every name starts with a capital, and most words do not.
+    names: AhoCorasick,
+    /// Pattern index of each `names` pattern.
+    names_ids: Vec<usize>,
+    /// All-capital names (`US`, `NATO`), matched as written in the original text, also only at
+    /// capitalised word starts.
     capitals: AhoCorasick,
     capitals_ids: Vec<usize>,
+    /// Office words ("president", "prime minister"), matched anywhere in any case.
+    offices: AhoCorasick,
+    offices_ids: Vec<usize>,
     patterns: Vec<Pattern>,
 }
 
@@ -275,29 +279,52 @@ impl Matcher {
         for p in &mut patterns {
             p.targets.sort_by_key(target_rank);
         }
-        let (capitals_ids, folded_ids): (Vec<usize>, Vec<usize>) =
-            (0..patterns.len()).partition(|&i| patterns[i].rule == CaseRule::Capitals);
-        let folded = automaton(folded_ids.iter().map(|&i| fold(&patterns[i].original)));
-        let capitals = automaton(capitals_ids.iter().map(|&i| patterns[i].original.clone()));
-        Self { folded, folded_ids, capitals, capitals_ids, patterns }
+        let ids_with =
+            |rule: fn(CaseRule) -> bool| (0..patterns.len()).filter(|&i| rule(patterns[i].rule)).collect::<Vec<_>>();
+        let capitals_ids = ids_with(|r| r == CaseRule::Capitals);
+        let offices_ids = ids_with(|r| r == CaseRule::Any);
+        let names_ids = ids_with(|r| matches!(r, CaseRule::Exact | CaseRule::Capitalised));
+        let names = automaton(names_ids.iter().map(|&i| fold(&patterns[i].original)), StartKind::Anchored);
+        let capitals = automaton(capitals_ids.iter().map(|&i| patterns[i].original.clone()), StartKind::Anchored);
+        let offices = automaton(offices_ids.iter().map(|&i| fold(&patterns[i].original)), StartKind::Unanchored);
+        Self { names, names_ids, capitals, capitals_ids, offices, offices_ids, patterns }
     }
 
     /// Every accepted mention in `text`, in order: leftmost-longest matches that pass the word
     /// boundary and case rules.
     pub fn find(&self, text: &str) -> Vec<RawMention> {
         let folded = Folded::new(text);
+        let haystack = folded.text.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.folded.find_iter(folded.text.as_str()) {
-            let (start, end) = folded.original_range(text, m.start(), m.end());
-            let p = self.folded_ids[m.pattern().as_usize()];
+        let mut accept = |start: usize, end: usize, p: usize| {
             if at_boundaries(text, start, end) && case_ok(&self.patterns[p], &text[start..end]) {
                 found.push((start, end, p));
             }
-        }
-        for m in self.capitals.find_iter(text) {
-            if at_boundaries(text, m.start(), m.end()) {
-                found.push((m.start(), m.end(), self.capitals_ids[m.pattern().as_usize()]));
+        };
+        let bytes = text.as_bytes();
+        for i in 0..haystack.len() {
+            // Only where a capital letter stands can a name start.
+            let original = folded.original_pos(i);
+            let lead = bytes[original];
+            let capital = if lead.is_ascii() {
+                lead.is_ascii_uppercase()
+            } else {
+                lead >= 0xC0 && text[original..].starts_with(char::is_uppercase)
+            };
+            if !capital || (i > 0 && folded.original_pos(i - 1) == original) {
+                continue;
             }
+            if let Some(m) = self.names.find(anchored(haystack, i)) {
+                let (start, end) = folded.original_range(text, m.start(), m.end());
+                accept(start, end, self.names_ids[m.pattern().as_usize()]);
+            }
+            if let Some(m) = self.capitals.find(anchored(text.as_bytes(), original)) {
+                accept(m.start(), m.end(), self.capitals_ids[m.pattern().as_usize()]);
+            }
+        }
+        for m in self.offices.find_iter(haystack) {
+            let (start, end) = folded.original_range(text, m.start(), m.end());
+            accept(start, end, self.offices_ids[m.pattern().as_usize()]);
         }
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out: Vec<RawMention> = Vec::with_capacity(found.len());
@@ -368,13 +395,18 @@ impl Matcher {
     }
 }
 
-fn automaton(patterns: impl IntoIterator<Item = String>) -> AhoCorasick {
+fn anchored(haystack: &[u8], at: usize) -> aho_corasick::Input<'_> {
+    aho_corasick::Input::new(haystack).range(at..).anchored(Anchored::Yes)
+}
+
+fn automaton(patterns: impl IntoIterator<Item = String>, start: StartKind) -> AhoCorasick {
     let patterns: Vec<String> = patterns.into_iter().collect();
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(start)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
-        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns))
+        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).start_kind(start).build(&patterns))
         .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"))
 }
 
