@@ -315,3 +315,17 @@ fn office_holders_change_with_the_date() {
     assert_eq!(who("The US president spoke.", "2025-02-01"), vec!["person:donald-trump"]);
     assert_eq!(who("Iran's acting president spoke.", "2024-06-01"), vec!["person:mohammad-mokhber"]);
 }
+
+#[test]
+fn they_late_in_a_sentence_is_not_the_last_pair() {
+    check(
+        "Donald Trump met Vladimir Putin in Anchorage. European leaders said in a statement that they welcomed Trump's efforts.",
+        "2025-08-16",
+        &["donald-trump - vladimir-putin (held)"],
+    );
+    check(
+        "Donald Trump met Vladimir Putin in Anchorage. They met again in Moscow a month later.",
+        "2025-08-16",
+        &["donald-trump - vladimir-putin (held)", "donald-trump - RUS (held)"],
+    );
+}

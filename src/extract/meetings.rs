@@ -434,7 +434,17 @@ fn subject(
             .filter_map(|i| i.person().map(|p| (p, (i.start, i.end))))
             .collect();
         dedup_people(&mut here);
-        let group = if here.len() >= 2 { here } else { memory.last_group.clone() };
+        // "They" reaches back to the previous sentences only from the head of its sentence
+        // ("They met again in May"); later in a sentence it is more often someone unnamed
+        // ("European leaders said they welcomed ...").
+        let at_head = text[sentence.0..search_from + whole.start].split_whitespace().count() <= 3;
+        let group = if here.len() >= 2 {
+            here
+        } else if at_head {
+            memory.last_group.clone()
+        } else {
+            Vec::new()
+        };
         return (group.len() >= 2).then_some((group, end));
     }
     let Some(nearest) = nearest else {
@@ -540,11 +550,11 @@ fn host_visits(
     status: Status,
     facts: &mut Vec<MeetingFact>,
 ) {
-    // Only people the sentence names or describes: a group phrase says nothing of who hosted.
+    // Not people a group phrase stands for: "the presidents of X and Y" says nothing of who hosted.
     let people: Vec<Who> = people
         .iter()
         .copied()
-        .filter(|p| items.iter().any(|i| (i.start, i.end) == p.1 && i.person() == Some(p.0)))
+        .filter(|p| !items.iter().any(|i| (i.start, i.end) == p.1 && matches!(i.kind, ItemKind::Group { .. })))
         .collect();
     let near = people.iter().map(|p| p.1.1).filter(|&e| e >= t.end).max().unwrap_or(t.end);
     let Some(place) = items.iter().find(|i| {
