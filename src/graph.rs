@@ -168,6 +168,9 @@ pub struct NodeData {
     pub office: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memberships: Vec<MembershipInfo>,
+    /// A person the knowledge base does not know, named after an office title in the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub candidate: bool,
     pub mentions: SortedSet<MentionRef>,
 }
 

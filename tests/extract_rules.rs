@@ -148,6 +148,12 @@ fn unknown_name_after_a_title_is_a_candidate() {
     let ex = extract("Prime Minister Zorblat Quux met Xi Jinping in Beijing.", "2024-05-01");
     let names: Vec<&str> = ex.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, vec!["Zorblat Quux"]);
+    // ... and a node of the map, marked as not from the knowledge base.
+    let node = ex.graph.node("person:zorblat-quux").expect("candidate node");
+    assert!(node.candidate);
+    assert_eq!(node.office.as_deref(), Some("Prime Minister"));
+    let ex = extract("UAE Vice President Sheikh Mansour bin Zayed attended.", "2025-03-04");
+    assert!(ex.candidates.iter().any(|c| c.name == "Mansour bin Zayed"), "{:?}", ex.candidates);
 }
 
 #[test]

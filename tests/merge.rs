@@ -20,6 +20,7 @@ fn node(id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
         country: None,
         office: None,
         memberships: Vec::new(),
+        candidate: false,
         mentions: mentions
             .into_iter()
             .map(|(d, s)| MentionRef {

@@ -115,7 +115,7 @@ impl<'kb> Extractor<'kb> {
                 continue;
             }
             let (items, candidates) = resolve::sentence_items(&ctx, text, sentence, sentence_raws);
-            builder.mentions(index, &items);
+            builder.mentions(index, &items, &candidates);
             builder.co_mentions(index, sentence, &items);
             for fact in meetings::find(&ctx, text, sentence, &items, &mut memory) {
                 builder.meeting(index, sentence, &fact);
@@ -170,8 +170,12 @@ impl DocBuilder<'_, '_> {
         self.ex.kb
     }
 
-    fn mentions(&mut self, sentence: usize, items: &[Item]) {
+    fn mentions(&mut self, sentence: usize, items: &[Item], candidates: &[resolve::RawCandidate]) {
         for item in items {
+            if let ItemKind::Unknown { id, candidate } = &item.kind {
+                self.candidate_mention(sentence, item, id, &candidates[*candidate]);
+                continue;
+            }
             let (id, described) = match item.kind {
                 ItemKind::Person { person, named } => (self.kb().people[person].id.clone(), !named),
                 ItemKind::Country { country, locative: false, .. } => {
@@ -200,8 +204,30 @@ impl DocBuilder<'_, '_> {
                 Some(self.ex.country_ids[*country].clone())
             }
             ItemKind::Organisation { org } => Some(self.ex.org_ids[*org].clone()),
+            ItemKind::Unknown { id, .. } if self.ex.kb.entity(id).is_none() => Some(id.clone()),
             _ => None,
         }
+    }
+
+    /// A node for a name after an office title that the knowledge base does not know.
+    fn candidate_mention(&mut self, sentence: usize, item: &Item, id: &str, c: &resolve::RawCandidate) {
+        if self.kb().entity(id).is_some() {
+            return;
+        }
+        let mention =
+            MentionRef { doc: self.doc_id.clone(), sentence, start: item.start, end: item.end, described: false };
+        if !self.graph.add_mention(id, mention.clone()) {
+            let mut node = node_data(self.kb(), id, self.date);
+            node.kind = NodeKind::Leader;
+            node.label.clone_from(&c.name);
+            node.aliases = vec![c.name.clone()];
+            node.office = Some(c.title.clone());
+            node.country = c.country.map(|i| self.ex.country_ids[i].to_string());
+            node.candidate = true;
+            node.mentions.insert(mention);
+            self.graph.upsert_node(node);
+        }
+        self.present.insert(id.to_string());
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
@@ -349,6 +375,7 @@ pub fn node_data(kb: &KnowledgeBase, id: &str, date: Option<Date>) -> NodeData {
         country: None,
         office: None,
         memberships: Vec::new(),
+        candidate: false,
         mentions: crate::graph::SortedSet::new(),
     };
     match kb.entity(id) {

@@ -41,6 +41,12 @@ pub enum ItemKind {
     Organisation {
         org: usize,
     },
+    /// A name the knowledge base does not know, after an office title: `candidate` indexes the
+    /// sentence's candidates.
+    Unknown {
+        id: std::sync::Arc<str>,
+        candidate: usize,
+    },
 }
 
 /// A resolved entity reference in a sentence; byte offsets are in the document.
@@ -205,8 +211,13 @@ pub fn sentence_items(
             let start = raws[k].end + m.start();
             let end = raws[k].end + m.end();
             let known = raws.iter().any(|r| r.start < end && r.end > start);
-            let name = m.as_str().trim_end_matches(['.', '\'', '’']).to_string();
+            let name = strip_honorifics(m.as_str().trim_end_matches(['.', '\'', '’'])).to_string();
             if !known && !is_not_a_name(&name) {
+                items.push(Item {
+                    start,
+                    end,
+                    kind: ItemKind::Unknown { id: crate::kb::person_id(&name).into(), candidate: candidates.len() },
+                });
                 candidates.push(RawCandidate {
                     name,
                     title: title.to_string(),
@@ -277,6 +288,20 @@ fn keep_description_parts(
         consumed[oi] = true;
         items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
     }
+}
+
+/// "Sheikh Mansour bin Zayed" is Mansour bin Zayed.
+fn strip_honorifics(name: &str) -> &str {
+    const HONORIFICS: &[&str] =
+        &["Sheikh", "Sir", "Dame", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prince", "Princess"];
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !HONORIFICS.contains(&first) || !tail.contains(' ') {
+            break;
+        }
+        rest = tail;
+    }
+    rest
 }
 
 fn is_not_a_name(name: &str) -> bool {
