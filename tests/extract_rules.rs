@@ -335,3 +335,45 @@ fn they_late_in_a_sentence_is_not_the_last_pair() {
         &["donald-trump - vladimir-putin (held)", "donald-trump - RUS (held)"],
     );
 }
+
+#[test]
+fn briefings_trilaterals_and_possessive_lists() {
+    check(
+        "Trump then briefed European leaders, including French President Emmanuel Macron and German Chancellor Friedrich Merz.",
+        "2025-08-16",
+        &["donald-trump - emmanuel-macron (held)", "donald-trump - friedrich-merz (held)"],
+    );
+    check(
+        "Xi Jinping held a trilateral meeting with Emmanuel Macron and Ursula von der Leyen.",
+        "2024-05-06",
+        &[
+            "emmanuel-macron - ursula-von-der-leyen (held)",
+            "emmanuel-macron - xi-jinping (held)",
+            "ursula-von-der-leyen - xi-jinping (held)",
+        ],
+    );
+    check(
+        "Antony Blinken will join Indian External Affairs Minister Jaishankar, Australia's Penny Wong and Japan's Yoko Kamikawa in Tokyo.",
+        "2024-07-27",
+        &[
+            "antony-blinken - penny-wong (planned)",
+            "antony-blinken - s-jaishankar (planned)",
+            "antony-blinken - yoko-kamikawa (planned)",
+        ],
+    );
+}
+
+#[test]
+fn a_summit_host_is_not_a_hosting() {
+    // "the summit host" is a noun: only "will host", "to host" ... are the verb.
+    check(
+        "Other leaders include Vladimir Putin, Xi Jinping and President Kassym-Jomart Tokayev, the summit host.",
+        "2024-07-03",
+        &[],
+    );
+    check(
+        "Kassym-Jomart Tokayev will host Vladimir Putin in Astana.",
+        "2024-07-03",
+        &["kassym-jomart-tokayev - vladimir-putin (planned)", "vladimir-putin - KAZ (planned)"],
+    );
+}

@@ -114,7 +114,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|told|tells|joined|joins|greeted|greets|phoned|telephoned|shook hands with|sat down with)\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|sat down with)\b",
             ),
             Kind::Direct,
         ),
@@ -164,8 +164,18 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
     )
 });
-static COORDINATION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+$|^\s*,\s*$"));
+static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+    )
+});
+/// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
+static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+(?:[A-Z]\w+\s+)?(?:leaders|counterparts|officials|ministers|heads of state)\s*,?\s+including\s+$")
+});
+/// A meeting of three or more at one table: everyone met everyone.
+static MULTILATERAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:trilateral|three-way|three-party|quadrilateral|four-way)\b"));
 static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$",
@@ -295,7 +305,7 @@ fn read_trigger(
                 } else if t.kind == Kind::Direct {
                     after
                         .first()
-                        .filter(|i| i.start - t.end <= 12)
+                        .filter(|i| i.start - t.end <= 12 || INCLUDING.is_match(&text[t.end..i.start]))
                         .map(|first| expand(&list_run(text, participants, first)))
                         .unwrap_or_default()
                 } else {
@@ -313,6 +323,9 @@ fn read_trigger(
             let subject = (subjects.len() == 1).then(|| subjects[0]);
             let mut everyone = subjects;
             everyone.extend(objects);
+            if MULTILATERAL.is_match(&text[clause_start..t.end]) {
+                clique(&everyone, status, facts);
+            }
             if everyone.len() >= 2 {
                 host_visits(ctx, text, items, t, clause_end, &everyone, status, facts);
             }
