@@ -90,7 +90,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Extract(args)) => extract(args),
         Some(Command::Eval { gold, verbose, input }) => {
-            let (kb, corpus, options, input_ok) = load(&input, false)?;
+            let (kb, corpus, options, input_ok) = load(&input)?;
             let text = std::fs::read_to_string(&gold).with_context(|| format!("{}: cannot read", gold.display()))?;
             let gold: relmap::eval::Gold = serde_json::from_str(&text)
                 .with_context(|| format!("{}: not a gold annotation file", gold.display()))?;
@@ -103,7 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
-    let (kb, corpus, options, input_ok) = load(&args.input, args.timings)?;
+    let (kb, corpus, options, input_ok) = load(&args.input)?;
     let t1 = Instant::now();
     let extractor = Extractor::new(&kb);
     let t2 = Instant::now();
@@ -140,7 +140,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Loads the knowledge base and the articles; input errors are printed, the rest still loads.
-fn load(input: &InputArgs, _timings: bool) -> anyhow::Result<(KnowledgeBase, Corpus, ExtractOptions, bool)> {
+fn load(input: &InputArgs) -> anyhow::Result<(KnowledgeBase, Corpus, ExtractOptions, bool)> {
     let kb = match &input.kb {
         Some(path) => KnowledgeBase::builtin_with_user_file(Path::new(path))?,
         None => KnowledgeBase::builtin()?,

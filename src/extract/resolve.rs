@@ -353,10 +353,10 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
                 .into_iter()
                 .find(|&p| {
                     kb.people[p].offices.iter().any(|o| {
+                        let title = o.title.to_lowercase();
                         o.role == Role::HeadOfState
                             && o.held_at(ctx.date)
-                            && o.title.to_lowercase().contains("president")
-                            || o.title.to_lowercase().contains("chairman")
+                            && (title.contains("president") || title.contains("chairman"))
                     })
                 })
                 .or_else(|| first(Role::HeadOfState))
