@@ -64,14 +64,23 @@ impl<'kb> Extractor<'kb> {
         let reference = options.reference_date.or_else(|| corpus.reference_date());
         let mut out = Extraction::default();
         out.warnings.extend(corpus.warnings.iter().cloned());
+        let mut pending = PendingEdges::default();
         for doc in &corpus.documents {
-            self.extract_document(doc, reference, &mut out);
+            self.read_document(doc, reference, &mut out, &mut pending);
         }
+        flush(pending, &mut out.graph);
         out
     }
 
     /// Extracts one document into `out` (undated documents are read at `reference`).
     pub fn extract_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction) {
+        let mut pending = PendingEdges::default();
+        self.read_document(doc, reference, out, &mut pending);
+        flush(pending, &mut out.graph);
+    }
+
+    /// Reads one document: nodes and structural edges go to `out`, text edges to `pending`.
+    fn read_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction, pending: &mut PendingEdges) {
         out.documents.insert(DocumentMeta {
             id: doc.id.clone(),
             path: doc.path.clone(),
@@ -98,7 +107,7 @@ impl<'kb> Extractor<'kb> {
             graph: &mut out.graph,
             present: BTreeSet::new(),
             sentence_text: None,
-            pending: rustc_hash::FxHashMap::default(),
+            pending,
         };
         let mut memory = Memory::default();
         let mut next_raw = 0;
@@ -145,7 +154,6 @@ impl<'kb> Extractor<'kb> {
                 });
             }
         }
-        builder.flush();
         builder.structural();
     }
 }
@@ -161,8 +169,20 @@ struct DocBuilder<'a, 'kb> {
     present: BTreeSet<String>,
     /// The current sentence's text, shared by all its evidence.
     sentence_text: Option<(usize, Arc<str>)>,
-    /// This document's text edges, added to the graph at the end (one graph lookup per edge).
-    pending: rustc_hash::FxHashMap<EdgeKey, EdgeData>,
+    /// Text edges, added to the graph at the end of the corpus (one graph insert per edge).
+    pending: &'a mut PendingEdges,
+}
+
+/// Text edges (co-mentions, meetings) gathered while reading, by key.
+type PendingEdges = rustc_hash::FxHashMap<EdgeKey, EdgeData>;
+
+/// Adds gathered text edges to the graph, in key order.
+fn flush(pending: PendingEdges, graph: &mut RelGraph) {
+    let mut edges: Vec<EdgeData> = pending.into_values().collect();
+    edges.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    for edge in edges {
+        graph.upsert_edge(edge);
+    }
 }
 
 impl DocBuilder<'_, '_> {
@@ -293,32 +313,14 @@ impl DocBuilder<'_, '_> {
                 t
             }
         };
-        let mut edge = EdgeData::new(key);
-        edge.add_evidence(Evidence {
-            doc: self.doc_id.clone(),
-            sentence: index,
-            start: sentence.0,
-            end: sentence.1,
-            text,
-            mentions,
-        });
-        match self.pending.get_mut(&edge.key) {
-            Some(old) => {
-                for ev in edge.evidence {
-                    old.add_evidence(ev);
-                }
-            }
+        let evidence = Evidence { doc: self.doc_id.clone(), sentence: index, start: sentence.0, end: sentence.1, text, mentions };
+        match self.pending.get_mut(&key) {
+            Some(edge) => edge.add_evidence(evidence),
             None => {
-                self.pending.insert(edge.key.clone(), edge);
+                let mut edge = EdgeData::new(key.clone());
+                edge.add_evidence(evidence);
+                self.pending.insert(key, edge);
             }
-        }
-    }
-
-    fn flush(&mut self) {
-        let mut pending: Vec<EdgeData> = std::mem::take(&mut self.pending).into_values().collect();
-        pending.sort_by(|a, b| a.key.cmp(&b.key));
-        for edge in pending {
-            self.graph.upsert_edge(edge);
         }
     }
 
