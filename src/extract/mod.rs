@@ -173,12 +173,18 @@ struct DocBuilder<'a, 'kb> {
     pending: &'a mut PendingEdges,
 }
 
-/// Text edges (co-mentions, meetings) gathered while reading, by key.
-type PendingEdges = rustc_hash::FxHashMap<EdgeKey, EdgeData>;
+/// Text edges (co-mentions, meetings) gathered while reading, by a key of entity numbers
+/// (cheaper to hash than ids): countries, then organisations, then people, then names the
+/// knowledge base does not know, numbered as they come.
+#[derive(Default)]
+struct PendingEdges {
+    edges: rustc_hash::FxHashMap<(u32, u32, EdgeKind, u8), EdgeData>,
+    unknown: rustc_hash::FxHashMap<Arc<str>, u32>,
+}
 
 /// Adds gathered text edges to the graph, in key order.
 fn flush(pending: PendingEdges, graph: &mut RelGraph) {
-    let mut edges: Vec<EdgeData> = pending.into_values().collect();
+    let mut edges: Vec<EdgeData> = pending.edges.into_values().collect();
     edges.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     for edge in edges {
         graph.upsert_edge(edge);
@@ -217,14 +223,22 @@ impl DocBuilder<'_, '_> {
         }
     }
 
-    fn entity_id(&self, kind: &ItemKind) -> Option<Arc<str>> {
+    /// The entity an item names for co-mentions: its number and id.
+    fn entity(&mut self, kind: &ItemKind) -> Option<(u32, Arc<str>)> {
+        let (countries, orgs) = (self.ex.country_ids.len(), self.ex.org_ids.len());
+        let no = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         match kind {
-            ItemKind::Person { person, .. } => Some(self.ex.person_ids[*person].clone()),
-            ItemKind::Country { country, locative: false, descriptor: false, .. } => {
-                Some(self.ex.country_ids[*country].clone())
+            ItemKind::Person { person, .. } => {
+                Some((no(countries + orgs + person), self.ex.person_ids[*person].clone()))
             }
-            ItemKind::Organisation { org } => Some(self.ex.org_ids[*org].clone()),
-            ItemKind::Unknown { id, .. } if self.ex.kb.entity(id).is_none() => Some(id.clone()),
+            ItemKind::Country { country, locative: false, descriptor: false, .. } => {
+                Some((no(*country), self.ex.country_ids[*country].clone()))
+            }
+            ItemKind::Organisation { org } => Some((no(countries + org), self.ex.org_ids[*org].clone())),
+            ItemKind::Unknown { id, .. } if self.ex.kb.entity(id).is_none() => {
+                let next = no(countries + orgs + self.ex.person_ids.len() + self.pending.unknown.len());
+                Some((*self.pending.unknown.entry(id.clone()).or_insert(next), id.clone()))
+            }
             _ => None,
         }
     }
@@ -251,20 +265,30 @@ impl DocBuilder<'_, '_> {
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
-        let mut spans: Vec<(Arc<str>, (usize, usize))> =
-            items.iter().filter_map(|i| self.entity_id(&i.kind).map(|id| (id, (i.start, i.end)))).collect();
+        let mut spans: Vec<(u32, Arc<str>, (usize, usize))> = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some((no, id)) = self.entity(&item.kind) {
+                spans.push((no, id, (item.start, item.end)));
+            }
+        }
         if spans.len() < 2 {
             return;
         }
-        spans.sort();
-        let mut ids: Vec<&Arc<str>> = spans.iter().map(|(id, _)| id).collect();
-        ids.dedup();
-        let ids: Vec<Arc<str>> = ids.into_iter().cloned().collect();
-        for (i, a) in ids.iter().enumerate() {
-            for b in &ids[i + 1..] {
-                let key = EdgeKey { source: a.clone(), target: b.clone(), kind: EdgeKind::CoMention, status: None };
-                let mentions = spans.iter().filter(|(id, _)| id == a || id == b).map(|(_, span)| *span).collect();
-                self.add_text_edge(key, index, sentence, mentions);
+        spans.sort_unstable_by_key(|(no, _, span)| (*no, *span));
+        let mut entities: Vec<(u32, Arc<str>)> = spans.iter().map(|(no, id, _)| (*no, id.clone())).collect();
+        entities.dedup_by_key(|(no, _)| *no);
+        for (i, (a_no, a)) in entities.iter().enumerate() {
+            for (b_no, b) in &entities[i + 1..] {
+                let mentions =
+                    spans.iter().filter(|(no, _, _)| no == a_no || no == b_no).map(|(_, _, span)| *span).collect();
+                let (source, target) = if a <= b { (a, b) } else { (b, a) };
+                let key = || EdgeKey {
+                    source: source.clone(),
+                    target: target.clone(),
+                    kind: EdgeKind::CoMention,
+                    status: None,
+                };
+                self.add_text_edge((*a_no, *b_no, EdgeKind::CoMention, 0), key, index, sentence, mentions);
             }
         }
     }
@@ -290,13 +314,32 @@ impl DocBuilder<'_, '_> {
             }
             self.present.insert(node_id.to_string());
         }
-        let key = EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(fact.status.as_str().into()) };
-        self.add_text_edge(key, index, sentence, fact.spans.iter().copied().collect());
+        let no = |p: Participant| match p {
+            Participant::Country(c) => u32::try_from(c).unwrap_or(u32::MAX),
+            Participant::Person(i) => {
+                u32::try_from(self.ex.country_ids.len() + self.ex.org_ids.len() + i).unwrap_or(u32::MAX)
+            }
+        };
+        let (a_no, b_no) = (no(fact.a).min(no(fact.b)), no(fact.a).max(no(fact.b)));
+        let status = fact.status;
+        let key = || EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(status.as_str().into()) };
+        let status_no = match status {
+            meetings::Status::Held => 1,
+            meetings::Status::Planned => 2,
+        };
+        self.add_text_edge(
+            (a_no, b_no, EdgeKind::Meeting, status_no),
+            key,
+            index,
+            sentence,
+            fact.spans.iter().copied().collect(),
+        );
     }
 
     fn add_text_edge(
         &mut self,
-        key: EdgeKey,
+        pending_key: (u32, u32, EdgeKind, u8),
+        key: impl FnOnce() -> EdgeKey,
         index: usize,
         sentence: (usize, usize),
         mut mentions: crate::graph::Spans,
@@ -313,15 +356,9 @@ impl DocBuilder<'_, '_> {
                 t
             }
         };
-        let evidence = Evidence { doc: self.doc_id.clone(), sentence: index, start: sentence.0, end: sentence.1, text, mentions };
-        match self.pending.get_mut(&key) {
-            Some(edge) => edge.add_evidence(evidence),
-            None => {
-                let mut edge = EdgeData::new(key.clone());
-                edge.add_evidence(evidence);
-                self.pending.insert(key, edge);
-            }
-        }
+        let evidence =
+            Evidence { doc: self.doc_id.clone(), sentence: index, start: sentence.0, end: sentence.1, text, mentions };
+        self.pending.edges.entry(pending_key).or_insert_with(|| EdgeData::new(key())).add_evidence(evidence);
     }
 
     /// `leads` and `member_of` edges among the entities of this document, at its date.
