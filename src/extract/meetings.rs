@@ -129,6 +129,9 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
 
 static ANY_TRIGGER: LazyLock<Regex> =
     LazyLock::new(|| re(&TRIGGERS.iter().map(|(r, _)| format!("(?:{})", r.as_str())).collect::<Vec<_>>().join("|")));
+/// Each trigger pattern anchored at the start, to tell which one a match of `ANY_TRIGGER` is.
+static ANCHORED_TRIGGERS: LazyLock<Vec<(Regex, Kind)>> =
+    LazyLock::new(|| TRIGGERS.iter().map(|(r, kind)| (re(&format!("^(?:{})", r.as_str())), *kind)).collect());
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r#"(?:[;:]\s|[“”"]|,\s+(?:while|whereas|but|although|though|even though|as|since|because|when|where|which|who|whom|whose|after|before|despite|according)\b|\s(?:while|whereas|but|although|though)\s|\s[—–]\s|\s-\s)"#,
@@ -234,11 +237,10 @@ pub fn find(
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
     let mut found = Vec::new();
     for m in ANY_TRIGGER.find_iter(s) {
-        let kind = TRIGGERS.iter().find_map(|(regex, kind)| {
-            regex.find_at(s, m.start()).filter(|t| t.start() == m.start()).map(|t| (*kind, t.end()))
-        });
-        if let Some((kind, end)) = kind {
-            found.push(Trigger { start: offset + m.start(), end: offset + end, kind });
+        let rest = &s[m.start()..];
+        let kind = ANCHORED_TRIGGERS.iter().find_map(|(regex, kind)| regex.find(rest).map(|t| (*kind, t.end())));
+        if let Some((kind, len)) = kind {
+            found.push(Trigger { start: offset + m.start(), end: offset + m.start() + len, kind });
         }
     }
     found
