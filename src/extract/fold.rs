@@ -15,33 +15,42 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
-            let folded = text.bytes().map(fold_ascii).map(char::from).collect();
-            return Self { text: folded, origin: None };
+            let folded: Vec<u8> = bytes.iter().map(|&b| fold_ascii(b)).collect();
+            // ASCII in, ASCII out.
+            return Self { text: String::from_utf8(folded).unwrap_or_default(), origin: None };
         }
         let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
+        let mut origin: Vec<u32> = Vec::with_capacity(text.len());
         let mut buf = [0u8; 4];
-        for (i, c) in text.char_indices() {
-            let before = folded.len();
-            if c.is_ascii() {
-                folded.push(char::from(fold_ascii(c as u8)));
-            } else {
-                match c {
-                    '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => folded.push('\''),
-                    '\u{201c}' | '\u{201d}' => folded.push('"'),
-                    '\u{2010}'..='\u{2015}' | '\u{00a0}' | '\u{2212}' => folded.push(' '),
-                    _ => match deunicode::deunicode_char(c) {
-                        Some(s) if !s.is_empty() && s.is_ascii() && s.chars().all(|d| d.is_ascii_alphanumeric()) => {
-                            folded.extend(s.chars().map(|d| d.to_ascii_lowercase()));
-                        }
-                        // Keep other characters as they are so that nothing spurious matches.
-                        _ => folded.push_str(c.encode_utf8(&mut buf)),
-                    },
-                }
-            }
+        let mut i = 0;
+        while i < bytes.len() {
             let pos = u32::try_from(i).unwrap_or(u32::MAX);
+            // Runs of ASCII, the bulk of any English text, in one go.
+            let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            if run > 0 {
+                folded.extend(bytes[i..i + run].iter().map(|&b| char::from(fold_ascii(b))));
+                origin.extend(pos..pos + u32::try_from(run).unwrap_or(0));
+                i += run;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            let before = folded.len();
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => folded.push('\''),
+                '\u{201c}' | '\u{201d}' => folded.push('"'),
+                '\u{2010}'..='\u{2015}' | '\u{00a0}' | '\u{2212}' => folded.push(' '),
+                _ => match deunicode::deunicode_char(c) {
+                    Some(s) if !s.is_empty() && s.is_ascii() && s.chars().all(|d| d.is_ascii_alphanumeric()) => {
+                        folded.extend(s.chars().map(|d| d.to_ascii_lowercase()));
+                    }
+                    // Keep other characters as they are so that nothing spurious matches.
+                    _ => folded.push_str(c.encode_utf8(&mut buf)),
+                },
+            }
             origin.extend(std::iter::repeat_n(pos, folded.len() - before));
+            i += c.len_utf8();
         }
         Self { text: folded, origin: Some(origin) }
     }
