@@ -88,11 +88,7 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, Inpu
             _ => format!("{stem}:{}", i + 1),
         };
         let path = article.url.or(article.source).unwrap_or_else(|| format!("{shown}:{}", i + 1));
-        let date = article
-            .date
-            .as_deref()
-            .and_then(|d| detect_date(d).or_else(|| crate::kb::parse_date(d.get(..10)).ok().flatten()))
-            .or_else(|| detect_date(&article.text));
+        let date = article.date.as_deref().and_then(metadata_date).or_else(|| detect_date(&article.text));
         let title = article.title.or_else(|| detect_title(&article.text));
         docs.push(Document { id, path, title, date, text: article.text });
     }
@@ -100,6 +96,12 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, Inpu
         return Err(InputError::Empty { path: shown.into() });
     }
     Ok(docs)
+}
+
+/// A date from metadata: ISO 8601 (`2024-07-03`, `2024-07-03T10:00:00Z`) or any form the
+/// article-head detector knows.
+fn metadata_date(value: &str) -> Option<crate::kb::Date> {
+    crate::kb::parse_date(value.trim().get(..10)).ok().flatten().or_else(|| detect_date(value))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -140,7 +142,7 @@ fn read_html(stem: &str, shown: &str, html: &str) -> Document {
         .or_else(|| {
             page.select(&selector("time[datetime]")).find_map(|t| t.value().attr("datetime").map(str::to_owned))
         })
-        .and_then(|d| detect_date(&d))
+        .and_then(|d| metadata_date(&d))
         .or_else(|| detect_date(&text));
     let mut doc = Document::from_text(stem, shown, text);
     doc.title = title.or(doc.title);
@@ -232,10 +234,11 @@ mod tests {
         let doc = read_html(
             "a",
             "a.html",
-            "<html><head><title>Putin meets Xi</title><script>var x = 'Biden';</script></head>\
+            "<html><head><title>Putin meets Xi</title><meta property='article:published_time' content='2024-05-16T09:30:00Z'><script>var x = 'Biden';</script></head>\
              <body><h1>Putin meets Xi</h1><p>Vladimir Putin met <b>Xi Jinping</b>.</p><p>Second.</p></body></html>",
         );
         assert_eq!(doc.title.as_deref(), Some("Putin meets Xi"));
+        assert_eq!(doc.date, crate::kb::parse_date(Some("2024-05-16")).unwrap());
         assert!(!doc.text.contains("Biden"));
         assert!(doc.text.contains("Vladimir Putin met Xi Jinping."), "{}", doc.text);
         assert!(doc.text.contains("\nSecond."));
