@@ -377,3 +377,12 @@ fn a_summit_host_is_not_a_hosting() {
         &["kassym-jomart-tokayev - vladimir-putin (planned)", "vladimir-putin - KAZ (planned)"],
     );
 }
+
+#[test]
+fn visiting_a_person_is_meeting_them() {
+    check(
+        "Narendra Modi will visit Vladimir Putin next month.",
+        "2024-06-20",
+        &["narendra-modi - vladimir-putin (planned)"],
+    );
+}

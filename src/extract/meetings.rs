@@ -369,6 +369,17 @@ fn read_trigger(
                     }
                 }
             }
+            // "Modi will visit Putin": a person visited is a meeting.
+            if by.is_none()
+                && targets.is_empty()
+                && let Some(host) = after.first().filter(|i| i.start - t.end <= 12)
+            {
+                for v in &visitors {
+                    for h in expand(&[*host]).into_iter().filter(|h| h.0 != v.0) {
+                        facts.push(fact(Participant::Person(v.0), v.1, Participant::Person(h.0), h.1, status));
+                    }
+                }
+            }
             (by.is_none() && visitors.len() == 1).then(|| visitors[0])
         }
     }
