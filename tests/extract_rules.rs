@@ -386,3 +386,14 @@ fn visiting_a_person_is_meeting_them() {
         &["narendra-modi - vladimir-putin (planned)"],
     );
 }
+
+#[test]
+fn pm_is_prime_minister_in_capitals_only() {
+    check(
+        "Indian PM Narendra Modi met Vladimir Putin at 3 pm in Moscow.",
+        "2024-07-09",
+        &["narendra-modi - RUS (held)", "narendra-modi - vladimir-putin (held)"],
+    );
+    let ex = extract("The Indian PM spoke.", "2024-07-09");
+    assert!(ex.graph.node("person:narendra-modi").is_some());
+}

@@ -276,6 +276,8 @@ impl Matcher {
         for (word, office) in OFFICE_WORDS {
             add(word, Target::Office(*office), true);
         }
+        // Abbreviations, only in capitals ("PM", never "pm").
+        add("PM", Target::Office(OfficeWord::PrimeMinister), false);
         for p in &mut patterns {
             p.targets.sort_by_key(target_rank);
         }
