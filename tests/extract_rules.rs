@@ -397,3 +397,23 @@ fn pm_is_prime_minister_in_capitals_only() {
     let ex = extract("The Indian PM spoke.", "2024-07-09");
     assert!(ex.graph.node("person:narendra-modi").is_some());
 }
+
+#[test]
+fn more_wire_patterns() {
+    check(
+        "Biden hosted Japanese Prime Minister Fumio Kishida at the White House.",
+        "2024-04-10",
+        &["fumio-kishida - USA (held)", "fumio-kishida - joe-biden (held)"],
+    );
+    check(
+        "Erdogan and Putin spoke by phone on Friday, the Turkish presidency said.",
+        "2024-05-10",
+        &["recep-tayyip-erdogan - vladimir-putin (held)"],
+    );
+    check("Netanyahu's meeting with Trump was postponed.", "2025-02-20", &[]);
+    check(
+        "Masoud Pezeshkian arrived in Baghdad on his first foreign trip, meeting Prime Minister Mohammed Shia al-Sudani.",
+        "2024-09-10",
+        &["masoud-pezeshkian - IRQ (held)", "masoud-pezeshkian - mohammed-shia-al-sudani (held)"],
+    );
+}

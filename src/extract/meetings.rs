@@ -108,13 +108,13 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+phone\s+)?with\b",
+                r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|with\b)",
             ),
             Kind::Meet,
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|sat down with)\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|sat down with)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
@@ -191,6 +191,14 @@ static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
+/// "at the White House", "at the Kremlin": a meeting at a seat of government.
+static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:at|in)\s+(?:the\s+)?$"));
+/// "... was postponed": the meeting the clause speaks of did not take place.
+static CALLED_OFF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:postponed|cancel(?:l)?ed|called off|scrapped|delayed|put off)\b",
+    )
+});
 
 type Who = (usize, (usize, usize));
 
@@ -259,7 +267,7 @@ fn read_trigger(
 ) -> Option<Who> {
     let (clause_start, relative) = clause_start(text, sentence, t.start);
     let clause_end = clause_end(text, sentence, t.end, items);
-    if DENIAL.is_match(&text[clause_start..t.start]) {
+    if DENIAL.is_match(&text[clause_start..t.start]) || CALLED_OFF_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) {
         return None;
     }
     let planned =
@@ -587,8 +595,9 @@ fn host_visits(
         i.start >= t.end
             && i.end <= clause_end
             && i.start <= near + HOST_PLACE_DISTANCE
-            && is_place(i)
-            && IN_BEFORE.is_match(&text[t.end.min(i.start)..i.start])
+            && (is_place(i) && IN_BEFORE.is_match(&text[t.end.min(i.start)..i.start])
+                || matches!(i.kind, ItemKind::Country { form: CountryForm::Seat, descriptor: false, .. })
+                    && AT_BEFORE.is_match(&text[t.end.min(i.start)..i.start]))
     }) else {
         return;
     };
