@@ -417,3 +417,14 @@ fn more_wire_patterns() {
         &["masoud-pezeshkian - IRQ (held)", "masoud-pezeshkian - mohammed-shia-al-sudani (held)"],
     );
 }
+
+#[test]
+fn conditions_are_not_meetings() {
+    check("If Trump meets Putin, the war could end quickly, analysts said.", "2024-05-10", &[]);
+    check("Whether Modi will meet Xi remains unclear.", "2024-05-10", &[]);
+    check(
+        "Xi said he looked forward to meeting Biden in San Francisco.",
+        "2023-11-10",
+        &["joe-biden - xi-jinping (planned)"],
+    );
+}

@@ -96,7 +96,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:meet|meets|met)\b(?:\s+(?:again|separately|privately|briefly|personally|in person|face to face))?(?:\s+with\b)?",
+                r"(?i)\b(?:meet|meets|met|(?:forward to|looking forward to) meeting)\b(?:\s+(?:again|separately|privately|briefly|personally|in person|face to face))?(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
@@ -146,7 +146,7 @@ static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:will|would|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
+        r"(?i)\b(?:will|would|'ll|shall|scheduled|schedule|plans?|planned|planning|expected|expects?|due|set to|going to|agreed to|agree to|invited|invites?|invitation|upcoming|forward to|waiting for|awaits?|awaited|intends?|intended|preparing|prepares?|to (?:meet|visit|hold|travel|talk|speak|host|receive|fly|arrive))\b",
     )
 });
 /// Cues after the trigger: "a meeting between X and Y is expected in November".
@@ -191,6 +191,7 @@ static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
 /// "at the White House", "at the Kremlin": a meeting at a seat of government.
 static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:at|in)\s+(?:the\s+)?$"));
 /// "... was postponed": the meeting the clause speaks of did not take place.
@@ -305,7 +306,7 @@ fn read_trigger(
         Kind::Meet | Kind::Direct => {
             let (subjects, subject_end) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
-            if blocked(text, subject_end.max(clause_start), t.start) {
+            if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                 return None;
             }
             let objects: Vec<Who> =
@@ -362,7 +363,7 @@ fn read_trigger(
             } else {
                 let (subjects, subject_end) =
                     subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
-                if blocked(text, subject_end.max(clause_start), t.start) {
+                if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                     return None;
                 }
                 (subjects, places_after(text, items, t.end, clause_end))
@@ -427,6 +428,12 @@ fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item])
         return start;
     }
     sentence.1
+}
+
+/// "If Trump meets Putin", "Whether Modi will meet Xi": a condition, not a meeting.
+fn conditional(text: &str, clause_start: usize, subjects: &[Who]) -> bool {
+    let subject_start = subjects.iter().map(|s| s.1.0).min().unwrap_or(clause_start);
+    clause_start < subject_start && CONDITIONAL.is_match(&text[clause_start..subject_start])
 }
 
 fn blocked(text: &str, from: usize, to: usize) -> bool {
