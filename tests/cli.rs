@@ -184,5 +184,13 @@ fn bad_jsonl_line_is_named_with_its_line_number() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("batch.jsonl");
     std::fs::write(&f, "{\"text\": \"Putin met Xi.\"}\n{not json}\n").unwrap();
-    check_bad_input(&["extract", f.to_str().unwrap()], 2, "batch.jsonl: line 2", "not a json article");
+    let out_path = dir.path().join("g.json");
+    check_bad_input(
+        &["extract", f.to_str().unwrap(), "--out", out_path.to_str().unwrap()],
+        2,
+        "batch.jsonl: line 2",
+        "not a json article",
+    );
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1, "the good line still loads");
 }

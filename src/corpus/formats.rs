@@ -21,7 +21,16 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// Reads one file into its documents (several for JSON Lines).
-pub fn read_file(path: &Path, options: &LoadOptions) -> Result<(Vec<Document>, Vec<Warning>), InputError> {
+/// What one file gave: its documents, warnings, and the parts of it that could not be read
+/// (bad JSON lines) while the rest loaded.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    pub docs: Vec<Document>,
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<InputError>,
+}
+
+pub fn read_file(path: &Path, options: &LoadOptions) -> Result<FileRead, InputError> {
     let shown = path.display().to_string();
     let size = std::fs::metadata(path)
         .map_err(|e| InputError::Unreadable { path: shown.clone(), message: e.to_string() })?
@@ -55,13 +64,18 @@ pub fn read_file(path: &Path, options: &LoadOptions) -> Result<(Vec<Document>, V
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
+    let mut errors = Vec::new();
     let docs = match extension(path).as_deref() {
-        Some("jsonl" | "ndjson") => read_jsonl(&stem, &shown, &text)?,
+        Some("jsonl" | "ndjson") => {
+            let (docs, bad_lines) = read_jsonl(&stem, &shown, &text)?;
+            errors = bad_lines;
+            docs
+        }
         Some("html" | "htm") => vec![read_html(&stem, &shown, &text)],
         Some("md" | "markdown") => vec![Document::from_text(&stem, &shown, strip_markdown(&text))],
         _ => vec![Document::from_text(&stem, &shown, text)],
     };
-    Ok((docs, warnings))
+    Ok(FileRead { docs, warnings, errors })
 }
 
 #[derive(Deserialize)]
@@ -74,14 +88,22 @@ struct JsonArticle {
     source: Option<String>,
 }
 
-fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, InputError> {
+/// The articles of a JSON Lines file, and one error per line that is not an article (the other
+/// lines still load).
+fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<(Vec<Document>, Vec<InputError>), InputError> {
     let mut docs = Vec::new();
+    let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| InputError::BadJsonLine { path: shown.into(), line: i + 1, message };
-        let article: JsonArticle = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        let article: JsonArticle = match serde_json::from_str(line) {
+            Ok(a) => a,
+            Err(e) => {
+                errors.push(InputError::BadJsonLine { path: shown.into(), line: i + 1, message: e.to_string() });
+                continue;
+            }
+        };
         let id = match article.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -92,10 +114,10 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<Vec<Document>, Inpu
         let title = article.title.or_else(|| detect_title(&article.text));
         docs.push(Document { id, path, title, date, text: article.text });
     }
-    if docs.is_empty() {
+    if docs.is_empty() && errors.is_empty() {
         return Err(InputError::Empty { path: shown.into() });
     }
-    Ok(docs)
+    Ok((docs, errors))
 }
 
 /// A date from metadata: ISO 8601 (`2024-07-03`, `2024-07-03T10:00:00Z`) or any form the
@@ -252,16 +274,18 @@ mod tests {
 
     #[test]
     fn jsonl_ids_fall_back_to_stem_and_line() {
-        let docs = read_jsonl(
+        let (docs, errors) = read_jsonl(
             "batch",
             "batch.jsonl",
             "{\"text\":\"Putin met Xi.\",\"id\":\"a1\",\"date\":\"2024-07-03\"}\n\n{\"text\":\"Erdogan spoke.\"}\n",
         )
         .unwrap();
+        assert!(errors.is_empty());
         assert_eq!(docs[0].id, "a1");
         assert_eq!(docs[0].date, crate::kb::parse_date(Some("2024-07-03")).unwrap());
         assert_eq!(docs[1].id, "batch:3");
-        let err = read_jsonl("b", "b.jsonl", "{\"id\":1}").unwrap_err();
-        assert!(err.to_string().contains("b.jsonl: line 1"), "{err}");
+        let (docs, errors) = read_jsonl("b", "b.jsonl", "{\"id\":1}\n{\"text\":\"Putin spoke.\"}").unwrap();
+        assert_eq!(docs.len(), 1, "the good line still loads");
+        assert!(errors[0].to_string().contains("b.jsonl: line 1"), "{}", errors[0]);
     }
 }

@@ -59,7 +59,7 @@ impl Corpus {
         let mut corpus = Corpus::default();
         for (name, text) in SEEDS {
             let id = name.trim_end_matches(".txt");
-            corpus.push(Document::from_text(id, &format!("seeds/{name}"), (*text).to_string()));
+            corpus.documents.push(Document::from_text(id, &format!("seeds/{name}"), (*text).to_string()));
         }
         corpus.finish();
         corpus
@@ -92,18 +92,13 @@ impl Corpus {
 
     fn load_file(&mut self, path: &Path, options: &LoadOptions, errors: &mut Vec<InputError>) {
         match formats::read_file(path, options) {
-            Ok((docs, warnings)) => {
-                self.warnings.extend(warnings);
-                for doc in docs {
-                    self.push(doc);
-                }
+            Ok(read) => {
+                self.warnings.extend(read.warnings);
+                errors.extend(read.errors);
+                self.documents.extend(read.docs);
             }
             Err(e) => errors.push(e),
         }
-    }
-
-    fn push(&mut self, doc: Document) {
-        self.documents.push(doc);
     }
 
     /// Makes ids unique (a second `a.txt` in another folder becomes `a~2`) and sorts by id.
