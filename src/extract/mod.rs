@@ -8,7 +8,7 @@ pub mod mentions;
 pub mod resolve;
 pub mod sentences;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
@@ -105,7 +105,7 @@ impl<'kb> Extractor<'kb> {
             doc_id: Arc::from(doc.id.as_str()),
             date,
             graph: &mut out.graph,
-            present: BTreeSet::new(),
+            present: rustc_hash::FxHashSet::default(),
             sentence_text: None,
             pending,
         };
@@ -166,7 +166,7 @@ struct DocBuilder<'a, 'kb> {
     date: Option<Date>,
     graph: &'a mut RelGraph,
     /// Entity ids this document names or describes (for structural edges).
-    present: BTreeSet<String>,
+    present: rustc_hash::FxHashSet<Arc<str>>,
     /// The current sentence's text, shared by all its evidence.
     sentence_text: Option<(usize, Arc<str>)>,
     /// Text edges, added to the graph at the end of the corpus (one graph insert per edge).
@@ -203,13 +203,12 @@ impl DocBuilder<'_, '_> {
                 continue;
             }
             let (id, described) = match item.kind {
-                ItemKind::Person { person, named } => (self.kb().people[person].id.clone(), !named),
-                ItemKind::Country { country, locative: false, .. } => {
-                    (format!("country:{}", self.kb().countries[country].iso3), false)
-                }
-                ItemKind::Organisation { org } => (format!("org:{}", self.kb().organisations[org].acronym), false),
+                ItemKind::Person { person, named } => (&self.ex.person_ids[person], !named),
+                ItemKind::Country { country, locative: false, .. } => (&self.ex.country_ids[country], false),
+                ItemKind::Organisation { org } => (&self.ex.org_ids[org], false),
                 _ => continue,
             };
+            let id = id.clone();
             let mention =
                 MentionRef { doc: self.doc_id.clone(), sentence, start: item.start, end: item.end, described };
             if !self.graph.add_mention(&id, mention.clone()) {
@@ -217,9 +216,7 @@ impl DocBuilder<'_, '_> {
                 node.mentions.insert(mention);
                 self.graph.upsert_node(node);
             }
-            if !self.present.contains(&id) {
-                self.present.insert(id);
-            }
+            self.present.insert(id);
         }
     }
 
@@ -261,7 +258,7 @@ impl DocBuilder<'_, '_> {
             node.mentions.insert(mention);
             self.graph.upsert_node(node);
         }
-        self.present.insert(id.to_string());
+        self.present.insert(Arc::from(id));
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
@@ -312,7 +309,7 @@ impl DocBuilder<'_, '_> {
             if self.graph.node_index(node_id).is_none() {
                 self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
             }
-            self.present.insert(node_id.to_string());
+            self.present.insert(node_id.clone());
         }
         let no = |p: Participant| match p {
             Participant::Country(c) => u32::try_from(c).unwrap_or(u32::MAX),
@@ -365,14 +362,17 @@ impl DocBuilder<'_, '_> {
     fn structural(&mut self) {
         let kb = self.ex.kb;
         let present = std::mem::take(&mut self.present);
-        for id in &present {
+        // Sorted, so that edges enter the graph in the same order every run.
+        let mut ids: Vec<&Arc<str>> = present.iter().collect();
+        ids.sort();
+        for id in ids {
             if let Some(person) = kb.person_by_id(id) {
                 for office in person.offices_at(self.date).filter(|o| o.role.leads_country()) {
                     let Some(country) = &office.country else { continue };
                     let target = format!("country:{country}");
-                    if present.contains(&target) {
+                    if present.contains(target.as_str()) {
                         let mut edge = EdgeData::new(EdgeKey {
-                            source: id.as_str().into(),
+                            source: id.clone(),
                             target: target.into(),
                             kind: EdgeKind::Leads,
                             status: None,
@@ -386,9 +386,9 @@ impl DocBuilder<'_, '_> {
             let Some(iso3) = id.strip_prefix("country:") else { continue };
             for m in kb.memberships_of(iso3).into_iter().filter(|m| m.active_at(self.date)) {
                 let target = format!("org:{}", m.org);
-                if present.contains(&target) {
+                if present.contains(target.as_str()) {
                     let key = EdgeKey {
-                        source: id.as_str().into(),
+                        source: id.clone(),
                         target: target.into(),
                         kind: EdgeKind::MemberOf,
                         status: Some(m.status.as_str().into()),
