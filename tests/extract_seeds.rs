@@ -112,3 +112,31 @@ fn extraction_is_deterministic() {
     let jb = relmap::output::GraphJson::from_extraction(&b).to_json_pretty();
     assert_eq!(ja, jb);
 }
+
+#[test]
+fn graph_queries_the_app_needs() {
+    let (_, ex) = seeds();
+    let g = &ex.graph;
+    assert!(g.neighbours("person:vladimir-putin").contains(&"person:xi-jinping"));
+    assert!(g.neighbours("no:such").is_empty());
+    let date = |d: &str| parse_date(Some(d)).unwrap();
+    let members_before = g.entities_in("org:SCO", MemberStatus::Member, date("2024-07-03"));
+    let members_after = g.entities_in("org:SCO", MemberStatus::Member, date("2024-07-05"));
+    assert!(members_before.contains(&"country:IRN") && !members_before.contains(&"country:BLR"));
+    assert!(members_after.contains(&"country:BLR") && members_after.contains(&"country:IRN"));
+    assert!(g.entities_in("org:NATO", MemberStatus::Member, date("2024-07-03")).contains(&"country:TUR"));
+    let key = EdgeKey {
+        source: "person:vladimir-putin".into(),
+        target: "person:xi-jinping".into(),
+        kind: EdgeKind::Meeting,
+        status: Some("held".into()),
+    };
+    let evidence = g.evidence(&key);
+    assert!(evidence.len() >= 5, "{}", evidence.len());
+    assert!(evidence.windows(2).all(|w| (&w[0].doc, w[0].sentence) < (&w[1].doc, w[1].sentence)), "in document order");
+    assert!(
+        g.edges_of_kind(EdgeKind::Leads)
+            .iter()
+            .any(|e| &*e.key.source == "person:vladimir-putin" && &*e.key.target == "country:RUS")
+    );
+}
