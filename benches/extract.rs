@@ -98,12 +98,17 @@ fn bench_extract(c: &mut Criterion) {
     let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
     let extractor = Extractor::new(&kb);
     let corpus = news_corpus(&kb, 24 * 1024 * 1024);
-    let options = ExtractOptions::default();
+    // One core: the figure the target is about.
+    let options = ExtractOptions { threads: 1, ..ExtractOptions::default() };
+    let all_cores = ExtractOptions::default();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(corpus.total_bytes() as u64));
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(30));
     group.bench_function("news_corpus_24MB", |b| b.iter(|| black_box(extractor.extract(black_box(&corpus), &options))));
+    group.bench_function("news_corpus_24MB_all_cores", |b| {
+        b.iter(|| black_box(extractor.extract(black_box(&corpus), &all_cores)))
+    });
     group.finish();
 
     // The stages alone, to see where the time goes.

@@ -47,4 +47,12 @@ impl Extraction {
         self.warnings.extend(other.warnings.iter().cloned());
         self.candidates.extend(other.candidates.iter().cloned());
     }
+
+    /// Like [`Extraction::merge`], moving `other`'s data instead of copying it.
+    pub fn merge_owned(&mut self, other: Extraction) {
+        self.documents.extend(other.documents);
+        self.graph.merge_owned(other.graph);
+        self.warnings.extend(other.warnings);
+        self.candidates.extend(other.candidates);
+    }
 }

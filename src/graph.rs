@@ -416,4 +416,30 @@ impl RelGraph {
             self.upsert_edge(edge.clone());
         }
     }
+
+    /// Like [`RelGraph::merge`], moving `other`'s data instead of copying it.
+    pub fn merge_owned(&mut self, mut other: RelGraph) {
+        let mut edges: Vec<EdgeData> = other
+            .graph
+            .edge_indices()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|e| other.graph.remove_edge(e))
+            .collect();
+        let mut nodes: Vec<NodeData> = other
+            .graph
+            .node_indices()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|n| other.graph.remove_node(n))
+            .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        edges.sort_by(|a, b| a.key.cmp(&b.key));
+        for node in nodes {
+            self.upsert_node(node);
+        }
+        for edge in edges {
+            self.upsert_edge(edge);
+        }
+    }
 }

@@ -66,6 +66,9 @@ struct InputArgs {
     /// The date undated articles are read at (YYYY-MM-DD); default: the latest article date.
     #[arg(long)]
     reference_date: Option<String>,
+    /// Threads for large corpora (0 = one per core); the output is the same for any number.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
 }
 
 fn main() -> ExitCode {
@@ -163,7 +166,7 @@ fn load(input: &InputArgs) -> anyhow::Result<(KnowledgeBase, Corpus, ExtractOpti
             input.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    Ok((kb, corpus, ExtractOptions { reference_date }, errors.is_empty()))
+    Ok((kb, corpus, ExtractOptions { reference_date, threads: input.threads }, errors.is_empty()))
 }
 
 fn exit(input_ok: bool) -> ExitCode {

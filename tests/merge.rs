@@ -101,7 +101,7 @@ fn extracting_a_split_corpus_and_merging_equals_extracting_it_whole() {
     let kb = KnowledgeBase::builtin().unwrap();
     let extractor = Extractor::new(&kb);
     let corpus = Corpus::seeds();
-    let options = ExtractOptions { reference_date: corpus.reference_date() };
+    let options = ExtractOptions { reference_date: corpus.reference_date(), threads: 1 };
     let whole = extractor.extract(&corpus, &options);
     let mut parts = Extraction::default();
     for doc in corpus.documents.iter().rev() {
@@ -109,4 +109,18 @@ fn extracting_a_split_corpus_and_merging_equals_extracting_it_whole() {
         parts.merge(&extractor.extract(&one, &options));
     }
     assert_eq!(canonical(&whole), canonical(&parts));
+}
+
+#[test]
+fn reading_with_several_threads_gives_the_same_bytes() {
+    let kb = KnowledgeBase::builtin().unwrap();
+    let extractor = Extractor::new(&kb);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
+    let (mut corpus, _) = relmap::Corpus::load(&[dir], &relmap::LoadOptions::default());
+    corpus.documents.extend(Corpus::seeds().documents);
+    let one = extractor.extract(&corpus, &ExtractOptions { threads: 1, ..ExtractOptions::default() });
+    for threads in [2, 3, 5] {
+        let many = extractor.extract(&corpus, &ExtractOptions { threads, ..ExtractOptions::default() });
+        assert_eq!(canonical(&one), canonical(&many), "{threads} threads");
+    }
 }

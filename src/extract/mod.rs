@@ -33,7 +33,13 @@ pub(crate) fn re(pattern: &str) -> regex::Regex {
 pub struct ExtractOptions {
     /// The date undated articles are read at; by default the corpus's latest article date.
     pub reference_date: Option<Date>,
+    /// Threads to read a large corpus with; 0 = one per core (at most 8). The result is the
+    /// same whatever the number.
+    pub threads: usize,
 }
+
+/// Below this many bytes a corpus is read on the calling thread.
+const PARALLEL_MIN_BYTES: usize = 2 * 1024 * 1024;
 
 /// A knowledge base compiled for matching; build once, extract many corpora.
 pub struct Extractor<'kb> {
@@ -62,10 +68,40 @@ impl<'kb> Extractor<'kb> {
     /// Extracts the whole corpus.
     pub fn extract(&self, corpus: &Corpus, options: &ExtractOptions) -> Extraction {
         let reference = options.reference_date.or_else(|| corpus.reference_date());
-        let mut out = Extraction::default();
+        let threads = match options.threads {
+            0 if corpus.total_bytes() < PARALLEL_MIN_BYTES => 1,
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8),
+            n => n,
+        };
+        let docs = &corpus.documents;
+        let mut out = if threads <= 1 || docs.len() < 2 {
+            self.extract_documents(docs, reference)
+        } else {
+            // Documents are independent given the reference date, and merging is associative
+            // and commutative: the result does not depend on how the corpus is cut.
+            let chunk = docs.len().div_ceil(threads);
+            let parts: Vec<Extraction> = std::thread::scope(|scope| {
+                let handles: Vec<_> = docs
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || self.extract_documents(part, reference)))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            });
+            let mut parts = parts.into_iter();
+            let mut out = parts.next().unwrap_or_default();
+            for part in parts {
+                out.merge_owned(part);
+            }
+            out
+        };
         out.warnings.extend(corpus.warnings.iter().cloned());
+        out
+    }
+
+    fn extract_documents(&self, docs: &[Document], reference: Option<Date>) -> Extraction {
+        let mut out = Extraction::default();
         let mut pending = PendingEdges::default();
-        for doc in &corpus.documents {
+        for doc in docs {
             self.read_document(doc, reference, &mut out, &mut pending);
         }
         flush(pending, &mut out.graph);
