@@ -428,3 +428,30 @@ fn conditions_are_not_meetings() {
         &["joe-biden - xi-jinping (planned)"],
     );
 }
+
+#[test]
+fn second_held_out_round() {
+    // "The four leaders" in a sentence that names nobody.
+    check(
+        "Joe Biden met Anthony Albanese, Narendra Modi and Fumio Kishida at Archmere Academy. \
+         The four leaders held more than two hours of talks in the library.",
+        "2024-09-21",
+        &[
+            "anthony-albanese - fumio-kishida (held)",
+            "anthony-albanese - joe-biden (held)",
+            "anthony-albanese - narendra-modi (held)",
+            "fumio-kishida - joe-biden (held)",
+            "fumio-kishida - narendra-modi (held)",
+            "joe-biden - narendra-modi (held)",
+        ],
+    );
+    // The speaker of "..., Ushakov said" is not met.
+    check(
+        "Putin is also scheduled to meet Slovak Prime Minister Robert Fico, the only EU leader at the parade, Yuri Ushakov said.",
+        "2025-09-01",
+        &["robert-fico - vladimir-putin (planned)"],
+    );
+    // "told CNN that Zelensky ...": Zelensky is not who he told.
+    check("Marco Rubio told CNN that Zelensky should apologise.", "2025-03-01", &[]);
+    check("Zelensky arrived at the White House on Friday.", "2025-02-28", &["volodymyr-zelensky - USA (held)"]);
+}

@@ -102,7 +102,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
@@ -120,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) expected in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) expected in)\b",
             ),
             Kind::Visit,
         ),
@@ -159,9 +159,11 @@ static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
 });
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:he|she|they|the two leaders|both leaders|the two presidents|the two men)\b"));
-static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she|him|her|they|their|the two|both leaders)\b"));
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:he|she|they|the (?:two|three|four) leaders|both leaders|the two presidents|the two men)\b")
+});
+static ANAPHORA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:he|she|him|her|they|their|the (?:two|three|four)|both leaders)\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
@@ -192,6 +194,8 @@ static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|th
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
+static SPEAKER_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:said|says|told|added|noted|stressed|wrote|announced)\b"));
 /// "at the White House", "at the Kremlin": a meeting at a seat of government.
 static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:at|in)\s+(?:the\s+)?$"));
 /// "... was postponed": the meeting the clause speaks of did not take place.
@@ -241,6 +245,11 @@ pub fn find(
     dedup(facts)
 }
 
+/// Whether a sentence that names nobody may still speak of a meeting of people named before.
+pub fn refers_back(sentence: &str, memory: &Memory) -> bool {
+    (!memory.last_group.is_empty() || memory.last_subject.is_some()) && ANAPHORA.is_match(sentence)
+}
+
 /// Every trigger in the sentence: one scan with all patterns, then the first pattern that
 /// matches at each found position says which kind it is.
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
@@ -274,7 +283,12 @@ fn read_trigger(
     let planned =
         PLANNED.is_match(&text[clause_start..t.end]) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
-    let after: Vec<&Item> = participants.iter().copied().filter(|i| i.start >= t.end && i.end <= clause_end).collect();
+    // Not the speaker of a reporting clause: "..., Ushakov said."
+    let after: Vec<&Item> = participants
+        .iter()
+        .copied()
+        .filter(|i| i.start >= t.end && i.end <= clause_end && !SPEAKER_AFTER.is_match(&text[i.end..clause_end]))
+        .collect();
 
     match t.kind {
         Kind::Between => {
@@ -309,19 +323,20 @@ fn read_trigger(
             if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                 return None;
             }
-            let objects: Vec<Who> =
-                if t.kind == Kind::Direct && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]) {
-                    // "Vucic welcomed him": the person the previous sentences were about.
-                    memory.last_meeting_subject.filter(|o| !subjects.iter().any(|s| s.0 == o.0)).into_iter().collect()
-                } else if t.kind == Kind::Direct {
-                    after
-                        .first()
-                        .filter(|i| i.start - t.end <= 12 || INCLUDING.is_match(&text[t.end..i.start]))
-                        .map(|first| expand(&list_run(text, participants, first)))
-                        .unwrap_or_default()
-                } else {
-                    expand(&after)
-                };
+            let objects: Vec<Who> = if t.kind == Kind::Direct
+                && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)])
+            {
+                // "Vucic welcomed him": the person the previous sentences were about.
+                memory.last_meeting_subject.filter(|o| !subjects.iter().any(|s| s.0 == o.0)).into_iter().collect()
+            } else if t.kind == Kind::Direct {
+                after
+                    .first()
+                    .filter(|i| direct_object_gap(&text[t.end..i.start]) || INCLUDING.is_match(&text[t.end..i.start]))
+                    .map(|first| expand(&list_run(text, participants, first)))
+                    .unwrap_or_default()
+            } else {
+                expand(&after)
+            };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             if subjects.len() >= 2 {
                 clique(&subjects, status, facts);
@@ -428,6 +443,12 @@ fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item])
         return start;
     }
     sentence.1
+}
+
+/// The object of "received", "told" ... follows at once: "told Putin", "received on Monday the
+/// Chinese president"; not "told CNN that Zelensky ...".
+fn direct_object_gap(gap: &str) -> bool {
+    gap.len() <= 12 && !gap.contains(|c: char| c.is_uppercase()) && !gap.contains(" that")
 }
 
 /// "If Trump meets Putin", "Whether Modi will meet Xi": a condition, not a meeting.

@@ -106,6 +106,12 @@ const NOT_ENTITIES: &[&str] = &[
     "Paris Agreement",
     "Paris Climate Agreement",
     "Washington State",
+    "Taiwan Strait",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Korea Strait",
+    "International Chamber of Commerce",
 ];
 
 /// How a country is named.

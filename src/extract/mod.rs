@@ -157,6 +157,12 @@ impl<'kb> Extractor<'kb> {
             }
             let sentence_raws: &[RawMention] = &raws[first..next_raw];
             if sentence_raws.is_empty() {
+                // "The four leaders held talks": no name, but a meeting of people named before.
+                if meetings::refers_back(&text[sentence.0..sentence.1], &memory) {
+                    for fact in meetings::find(&ctx, text, sentence, &[], &mut memory) {
+                        builder.meeting(index, sentence, &fact);
+                    }
+                }
                 continue;
             }
             let (items, candidates) = resolve::sentence_items(&ctx, text, sentence, sentence_raws);

@@ -149,7 +149,9 @@ pub fn sentence_items(
                 country = Some((k - 1, c));
                 desc_start = prev.start;
             } else if let Some(o) = prev.organisation()
-                && matches!(office, OfficeWord::SecretaryGeneral | OfficeWord::Leader | OfficeWord::President)
+                // "UN Secretary-General", "the NATO chief"; not "an EU leader" (a leader of a member).
+                && (office == OfficeWord::SecretaryGeneral
+                    || text[raws[k].start..raws[k].end].eq_ignore_ascii_case("chief"))
             {
                 org = Some((k - 1, o));
                 desc_start = prev.start;
