@@ -455,3 +455,11 @@ fn second_held_out_round() {
     check("Marco Rubio told CNN that Zelensky should apologise.", "2025-03-01", &[]);
     check("Zelensky arrived at the White House on Friday.", "2025-02-28", &["volodymyr-zelensky - USA (held)"]);
 }
+
+#[test]
+fn lower_case_titles_after_a_state_or_organisation_give_candidates() {
+    let ex = extract("ICC spokesperson Fadi El Abdallah said the court had no police.", "2024-09-03");
+    assert!(ex.candidates.iter().any(|c| c.name == "Fadi El Abdallah"), "{:?}", ex.candidates);
+    let ex = extract("The court spokesperson Jane Roe said nothing.", "2024-09-03");
+    assert!(ex.candidates.is_empty(), "a title needs a state or organisation before it: {:?}", ex.candidates);
+}

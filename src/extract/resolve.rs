@@ -208,7 +208,10 @@ pub fn sentence_items(
         let title = &text[raws[k].start..raws[k].end];
         if let Some(c) = CANDIDATE_NAME.captures(&text[raws[k].end..sentence.1])
             && let Some(m) = c.get(1)
-            && (title.starts_with(char::is_uppercase) || country.is_some())
+            && (title.starts_with(char::is_uppercase)
+                || country.is_some()
+                || org.is_some()
+                || described_just_before(text, raws, k))
         {
             let start = raws[k].end + m.start();
             let end = raws[k].end + m.end();
@@ -290,6 +293,15 @@ fn keep_description_parts(
         consumed[oi] = true;
         items.push(Item { start: raws[oi].start, end: raws[oi].end, kind: ItemKind::Organisation { org: o } });
     }
+}
+
+/// "ICC spokesperson", "Ukrainian foreign ministry spokesman": a state or organisation named
+/// right before a lower-case office word makes it a title.
+fn described_just_before(text: &str, raws: &[RawMention], k: usize) -> bool {
+    k > 0
+        && (raws[k - 1].country().is_some() || raws[k - 1].organisation().is_some())
+        && raws[k].start - raws[k - 1].end <= 20
+        && text[raws[k - 1].end..raws[k].start].chars().all(|c| c.is_lowercase() || c.is_whitespace())
 }
 
 /// "Sheikh Mansour bin Zayed" is Mansour bin Zayed.
