@@ -463,3 +463,34 @@ fn lower_case_titles_after_a_state_or_organisation_give_candidates() {
     let ex = extract("The court spokesperson Jane Roe said nothing.", "2024-09-03");
     assert!(ex.candidates.is_empty(), "a title needs a state or organisation before it: {:?}", ex.candidates);
 }
+
+#[test]
+fn people_the_knowledge_base_does_not_know_can_meet() {
+    check(
+        "Lao Foreign Minister Saleumxay Kommasith met Chinese Foreign Minister Wang Yi in Vientiane.",
+        "2024-07-25",
+        &["saleumxay-kommasith - wang-yi (held)"],
+    );
+}
+
+#[test]
+fn unknown_people_of_different_articles_stay_apart() {
+    let doc = |id: &str, text: &str| {
+        let mut d = Document::from_text(id, id, text.to_string());
+        d.date = parse_date(Some("2024-07-25")).unwrap();
+        d
+    };
+    let corpus = Corpus {
+        documents: vec![
+            doc("a", "Foreign Minister Zorblat Quux met Wang Yi in Vientiane."),
+            doc("b", "Foreign Minister Blorp Zizzle met Wang Yi in Vientiane."),
+        ],
+        warnings: Vec::new(),
+    };
+    let ex = Extractor::new(&KB).extract(&corpus, &ExtractOptions::default());
+    let got = meetings(&ex);
+    assert_eq!(
+        got,
+        BTreeSet::from(["blorp-zizzle - wang-yi (held)".to_string(), "wang-yi - zorblat-quux (held)".to_string()])
+    );
+}

@@ -40,7 +40,7 @@ pub fn check(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), items: 
         let country = if POSSESSIVE_COUNTRY.is_match(&text[sentence.0..claim_start]) {
             items[..k].iter().rev().find_map(|i| {
                 let p = i.person()?;
-                let iso3 = ctx.kb.people[p].country_at(ctx.date)?;
+                let iso3 = ctx.kb.people.get(p)?.country_at(ctx.date)?;
                 ctx.kb.country_index(iso3).map(|c| (c, i.end))
             })
         } else {

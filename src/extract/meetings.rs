@@ -384,7 +384,8 @@ fn read_trigger(
                 (subjects, places_after(text, items, t.end, clause_end))
             };
             for v in &visitors {
-                let home = ctx.kb.people[v.0].country_at(ctx.date).and_then(|c| ctx.kb.country_index(c));
+                let home =
+                    ctx.kb.people.get(v.0).and_then(|p| p.country_at(ctx.date)).and_then(|c| ctx.kb.country_index(c));
                 for place in &targets {
                     if let ItemKind::Country { country, .. } = place.kind
                         && Some(country) != home
@@ -632,12 +633,16 @@ fn host_visits(
     let ItemKind::Country { country, .. } = place.kind else { return };
     let iso3 = &ctx.kb.countries[country].iso3;
     let leads_here = |p: usize| {
-        ctx.kb.people[p].offices_at(ctx.date).any(|o| o.role.leads_country() && o.country.as_deref() == Some(iso3))
+        ctx.kb.people.get(p).is_some_and(|p| {
+            p.offices_at(ctx.date).any(|o| o.role.leads_country() && o.country.as_deref() == Some(iso3))
+        })
     };
     if !people.iter().any(|p| leads_here(p.0)) {
         return;
     }
-    for p in people.iter().filter(|p| ctx.kb.people[p.0].country_at(ctx.date) != Some(iso3.as_str())) {
+    for p in
+        people.iter().filter(|p| ctx.kb.people.get(p.0).and_then(|q| q.country_at(ctx.date)) != Some(iso3.as_str()))
+    {
         facts.push(visit(*p, country, place, status));
     }
 }
@@ -678,6 +683,7 @@ fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, 
 
 fn remember(items: &[Item], memory: &mut Memory) {
     let mut people: Vec<Who> = Vec::new();
+    // People the knowledge base knows: "the two leaders" later on are rarely an aide named here.
     for i in items {
         if let ItemKind::Person { person, .. } = i.kind {
             people.push((person, (i.start, i.end)));

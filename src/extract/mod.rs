@@ -134,7 +134,7 @@ impl<'kb> Extractor<'kb> {
             })
             .collect();
         let date = doc.date.or(reference);
-        let ctx = DocContext { kb: self.kb, date, named_in_doc };
+        let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default() };
         let mut builder = DocBuilder {
             ex: self,
             doc,
@@ -160,7 +160,7 @@ impl<'kb> Extractor<'kb> {
                 // "The four leaders held talks": no name, but a meeting of people named before.
                 if meetings::refers_back(&text[sentence.0..sentence.1], &memory) {
                     for fact in meetings::find(&ctx, text, sentence, &[], &mut memory) {
-                        builder.meeting(index, sentence, &fact);
+                        builder.meeting(&ctx, index, sentence, &fact);
                     }
                 }
                 continue;
@@ -169,7 +169,7 @@ impl<'kb> Extractor<'kb> {
             builder.mentions(index, &items, &candidates);
             builder.co_mentions(index, sentence, &items);
             for fact in meetings::find(&ctx, text, sentence, &items, &mut memory) {
-                builder.meeting(index, sentence, &fact);
+                builder.meeting(&ctx, index, sentence, &fact);
             }
             for c in claims::check(&ctx, text, sentence, &items) {
                 out.warnings.insert(Warning {
@@ -240,7 +240,7 @@ impl DocBuilder<'_, '_> {
 
     fn mentions(&mut self, sentence: usize, items: &[Item], candidates: &[resolve::RawCandidate]) {
         for item in items {
-            if let ItemKind::Unknown { id, candidate } = &item.kind {
+            if let ItemKind::Unknown { id, candidate, .. } = &item.kind {
                 self.candidate_mention(sentence, item, id, &candidates[*candidate]);
                 continue;
             }
@@ -332,10 +332,13 @@ impl DocBuilder<'_, '_> {
         }
     }
 
-    fn meeting(&mut self, index: usize, sentence: (usize, usize), fact: &meetings::MeetingFact) {
+    fn meeting(&mut self, ctx: &DocContext<'_>, index: usize, sentence: (usize, usize), fact: &meetings::MeetingFact) {
         let id = |p: Participant| -> Arc<str> {
             match p {
-                Participant::Person(i) => self.ex.person_ids[i].clone(),
+                Participant::Person(i) => match self.ex.person_ids.get(i) {
+                    Some(id) => id.clone(),
+                    None => ctx.person_id(i).unwrap_or_else(|| Arc::from("person:unknown")),
+                },
                 Participant::Country(c) => self.ex.country_ids[c].clone(),
             }
         };
@@ -353,13 +356,25 @@ impl DocBuilder<'_, '_> {
             }
             self.present.insert(node_id.clone());
         }
-        let no = |p: Participant| match p {
-            Participant::Country(c) => u32::try_from(c).unwrap_or(u32::MAX),
-            Participant::Person(i) => {
-                u32::try_from(self.ex.country_ids.len() + self.ex.org_ids.len() + i).unwrap_or(u32::MAX)
-            }
+        let known = self.ex.country_ids.len() + self.ex.org_ids.len() + self.ex.person_ids.len();
+        let mut no = |p: Participant, id: &Arc<str>| -> u32 {
+            let n = match p {
+                Participant::Country(c) => c,
+                Participant::Person(i) if i < self.ex.person_ids.len() => {
+                    self.ex.country_ids.len() + self.ex.org_ids.len() + i
+                }
+                // A name the knowledge base does not know: numbered across the whole corpus.
+                Participant::Person(_) => {
+                    let next = known + self.pending.unknown.len();
+                    let n = *self.pending.unknown.entry(id.clone()).or_insert(u32::try_from(next).unwrap_or(u32::MAX));
+                    return n;
+                }
+            };
+            u32::try_from(n).unwrap_or(u32::MAX)
         };
-        let (a_no, b_no) = (no(fact.a).min(no(fact.b)), no(fact.a).max(no(fact.b)));
+        let (id_a, id_b) = (id(fact.a), id(fact.b));
+        let (na, nb) = (no(fact.a, &id_a), no(fact.b, &id_b));
+        let (a_no, b_no) = (na.min(nb), na.max(nb));
         let status = fact.status;
         let key = || EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(status.as_str().into()) };
         let status_no = match status {

@@ -19,6 +19,29 @@ pub struct DocContext<'a> {
     pub date: Option<Date>,
     /// People named unambiguously somewhere in the document (for "Sharif" = which Sharif).
     pub named_in_doc: HashSet<usize>,
+    /// People the knowledge base does not know, met in this document: person number
+    /// `kb.people.len() + i` is `unknown[i]` (an id like `person:jane-doe`).
+    pub unknown: std::cell::RefCell<Vec<std::sync::Arc<str>>>,
+}
+
+impl DocContext<'_> {
+    /// The person number of an unknown name's id, registering it on first sight.
+    pub fn unknown_person(&self, id: &std::sync::Arc<str>) -> usize {
+        let mut unknown = self.unknown.borrow_mut();
+        let at = unknown.iter().position(|u| u == id).unwrap_or_else(|| {
+            unknown.push(id.clone());
+            unknown.len() - 1
+        });
+        self.kb.people.len() + at
+    }
+
+    /// The id of a person number, known or not.
+    pub fn person_id(&self, person: usize) -> Option<std::sync::Arc<str>> {
+        match self.kb.people.get(person) {
+            Some(p) => Some(p.id.as_str().into()),
+            None => self.unknown.borrow().get(person - self.kb.people.len()).cloned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +69,8 @@ pub enum ItemKind {
     Unknown {
         id: std::sync::Arc<str>,
         candidate: usize,
+        /// Its person number for meetings (see [`DocContext::unknown_person`]).
+        person: usize,
     },
 }
 
@@ -60,7 +85,7 @@ pub struct Item {
 impl Item {
     pub fn person(&self) -> Option<usize> {
         match self.kind {
-            ItemKind::Person { person, .. } => Some(person),
+            ItemKind::Person { person, .. } | ItemKind::Unknown { person, .. } => Some(person),
             _ => None,
         }
     }
@@ -68,7 +93,7 @@ impl Item {
     /// The people a participant item stands for (one person, or a group).
     pub fn persons(&self) -> Vec<usize> {
         match &self.kind {
-            ItemKind::Person { person, .. } => vec![*person],
+            ItemKind::Person { person, .. } | ItemKind::Unknown { person, .. } => vec![*person],
             ItemKind::Group { persons } => persons.clone(),
             _ => Vec::new(),
         }
@@ -221,7 +246,10 @@ pub fn sentence_items(
                 items.push(Item {
                     start,
                     end,
-                    kind: ItemKind::Unknown { id: crate::kb::person_id(&name).into(), candidate: candidates.len() },
+                    kind: {
+                        let id: std::sync::Arc<str> = crate::kb::person_id(&name).into();
+                        ItemKind::Unknown { person: ctx.unknown_person(&id), id, candidate: candidates.len() }
+                    },
                 });
                 candidates.push(RawCandidate {
                     name,
