@@ -227,13 +227,18 @@ pub fn find(
         .count();
     let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     let people_here = items.iter().any(|i| !i.persons().is_empty());
-    if (named >= 2 && people_here) || (remembered && ANAPHORA.is_match(s)) {
+    let found = if (named >= 2 && people_here) || (remembered && ANAPHORA.is_match(s)) {
+        triggers(s, sentence.0)
+    } else {
+        Vec::new()
+    };
+    if !found.is_empty() {
         // People who can take part: not "the death of X", not "the spokesman for X".
         let participants: Vec<&Item> = items
             .iter()
             .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
             .collect();
-        for trigger in triggers(s, sentence.0) {
+        for trigger in found {
             if let Some(subject) = read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts)
                 && memory.sentence_subject.is_none()
             {
