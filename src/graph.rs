@@ -409,12 +409,7 @@ impl RelGraph {
 
     /// Merges `other` into `self`: nodes by id, edges by key, evidence by sentence.
     pub fn merge(&mut self, other: &RelGraph) {
-        for node in other.nodes_sorted() {
-            self.upsert_node(node.clone());
-        }
-        for edge in other.edges_sorted() {
-            self.upsert_edge(edge.clone());
-        }
+        self.merge_owned(other.clone());
     }
 
     /// Like [`RelGraph::merge`], moving `other`'s data instead of copying it.

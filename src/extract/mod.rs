@@ -61,10 +61,6 @@ impl<'kb> Extractor<'kb> {
         }
     }
 
-    pub fn kb(&self) -> &KnowledgeBase {
-        self.kb
-    }
-
     /// Extracts the whole corpus.
     pub fn extract(&self, corpus: &Corpus, options: &ExtractOptions) -> Extraction {
         let reference = options.reference_date.or_else(|| corpus.reference_date());

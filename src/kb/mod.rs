@@ -309,19 +309,6 @@ impl KnowledgeBase {
             .map(|m| m.status)
             .min()
     }
-
-    /// Countries with a given status in `org` at `date`, sorted by ISO code.
-    pub fn countries_in(&self, org: &str, status: MemberStatus, date: Option<Date>) -> Vec<&str> {
-        let mut found: Vec<&str> = self
-            .memberships
-            .iter()
-            .filter(|m| m.org == org && m.status == status && m.active_at(date))
-            .map(|m| m.country.as_str())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
 }
 
 /// `person:<slug>` from a canonical name: ASCII, lower case, words joined by `-`.
