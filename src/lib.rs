@@ -1,6 +1,7 @@
 //! relmap's core: knowledge base, article loading, extraction with evidence, the relationship
 //! graph and its JSON form. No GUI code lives here (see ARCHITECTURE.md).
 
+pub mod app;
 pub mod corpus;
 pub mod error;
 pub mod eval;
@@ -8,7 +9,9 @@ pub mod extract;
 pub mod extraction;
 pub mod graph;
 pub mod kb;
+pub mod layout;
 pub mod output;
+pub mod view;
 pub mod warning;
 
 pub use corpus::{Corpus, Document, LoadOptions};

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
+use relmap::app::loader::Sources;
 use relmap::output::{GraphJson, summary, write_atomically};
 use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase, LoadOptions};
 
@@ -25,6 +26,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Open articles (files or folders) in the app window. With no command at all, relmap
+    /// opens the window on the seed articles.
+    Open {
+        /// Articles: .txt, .md, .html, .jsonl files or folders (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// A knowledge-base file of your own, merged over the built-in one.
+        #[arg(long)]
+        kb: Option<PathBuf>,
+    },
+    /// Print the seed articles' graph summary (what the window shows, as text).
+    Summary,
     /// Extract the graph of articles (files or folders) and write it as JSON or print a summary.
     Extract(ExtractArgs),
     /// Score an extraction against a hand annotation (seeds-gold.json format).
@@ -84,7 +97,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => {
+        None => open_window(KnowledgeBase::builtin()?, Sources::Seeds),
+        Some(Command::Open { paths, kb }) => {
+            let kb = match &kb {
+                Some(path) => KnowledgeBase::builtin_with_user_file(path)?,
+                None => KnowledgeBase::builtin()?,
+            };
+            let missing: Vec<String> = paths.iter().filter(|p| !p.exists()).map(|p| p.display().to_string()).collect();
+            if missing.len() == paths.len() {
+                anyhow::bail!("{}: no such file or folder", missing.join(", "));
+            }
+            open_window(kb, Sources::Paths(paths))
+        }
+        Some(Command::Summary) => {
             let kb = KnowledgeBase::builtin()?;
             let ex = Extractor::new(&kb).extract(&Corpus::seeds(), &ExtractOptions::default());
             println!("relmap: the seed articles (SCO summit, Astana, July 2024)\n");
@@ -102,6 +127,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit(input_ok))
         }
     }
+}
+
+/// Opens the app window; without a display, says so and points to the command line.
+fn open_window(kb: KnowledgeBase, sources: Sources) -> anyhow::Result<ExitCode> {
+    relmap::app::run(kb, sources).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot open a window ({e}); is there a display? `relmap summary` and `relmap extract` work without one"
+        )
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {

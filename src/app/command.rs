@@ -1,0 +1,43 @@
+//! What panels ask the app to do. Panels never change the model; they push commands, and the
+//! app applies them once per frame in one place (`RelmapApp::apply`).
+
+use std::path::PathBuf;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use crate::view::{SizeMeasure, ViewFilter};
+
+/// What is selected on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    Node(NodeIndex),
+    Edge(EdgeIndex),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Open articles (files or folders); `add` keeps the current ones.
+    Open { paths: Vec<PathBuf>, add: bool },
+    OpenSeeds,
+    /// Show the system's file dialog (on a thread of its own).
+    ShowOpenDialog { folder: bool },
+    SetFilter(ViewFilter),
+    SetSizeMeasure(SizeMeasure),
+    Select(Option<Selection>),
+    /// Select the best match for a search and centre the map on it.
+    Search(String),
+    CentreOn(NodeIndex),
+    Focus(Option<(String, u8)>),
+    Pin { node: NodeIndex, at: [f32; 2] },
+    Unpin(NodeIndex),
+    UnpinAll,
+    RerunLayout,
+    FitView,
+    /// Show an article's full text, scrolled to a sentence (byte range).
+    OpenArticle { doc: String, sentence: (usize, usize) },
+    CloseArticle,
+    SetDarkMode(bool),
+    SetShowLabels(bool),
+    SetShowLegend(bool),
+    DismissProblems,
+}

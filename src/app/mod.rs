@@ -1,0 +1,420 @@
+//! The desktop app (the only part of relmap that uses egui): a window with the relationship map,
+//! filters on the left, evidence on the right. State = model (no egui types) + settings + each
+//! panel's own view state; panels push `Command`s that `RelmapApp::apply` carries out.
+
+pub mod canvas;
+pub mod command;
+pub mod loader;
+pub mod model;
+pub mod panels;
+pub mod settings;
+pub mod style;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+use canvas::Canvas;
+use command::{Command, Selection};
+use loader::{Loader, Sources};
+use model::Model;
+use panels::article::ArticleView;
+use panels::evidence::EvidencePanel;
+use panels::filters::FiltersPanel;
+use settings::{STORAGE_KEY, Settings};
+
+use crate::kb::KnowledgeBase;
+use crate::layout::{GraphLayout, LayoutSettings};
+
+/// Layout work per frame while the layout is moving, so dragging stays smooth.
+const LAYOUT_BUDGET_MS: u128 = 8;
+
+pub struct RelmapApp {
+    kb: Arc<KnowledgeBase>,
+    pub model: Option<Model>,
+    pub settings: Settings,
+    pub canvas: Canvas,
+    filters: FiltersPanel,
+    evidence: EvidencePanel,
+    pub article: Option<ArticleView>,
+    loader: Loader,
+    dialog_results: (Sender<Vec<PathBuf>>, Receiver<Vec<PathBuf>>),
+    /// Problems to show: unreadable files, a failed load.
+    pub problems: Vec<String>,
+    message: Option<String>,
+    commands: Vec<Command>,
+    frame_ms: f32,
+    theme_applied: Option<bool>,
+}
+
+impl RelmapApp {
+    /// An app that starts loading `sources` at once (in the background).
+    pub fn new(kb: Arc<KnowledgeBase>, settings: Settings, sources: Sources, ctx: &egui::Context) -> Self {
+        let mut app = Self::empty(kb, settings);
+        app.start_loading(sources, ctx);
+        app
+    }
+
+    /// An app that loads `sources` before returning (for tests and scripted runs).
+    pub fn new_loaded(kb: Arc<KnowledgeBase>, settings: Settings, sources: Sources) -> Self {
+        let mut app = Self::empty(kb, settings);
+        let pinned = app.settings.pins.get(&sources.key()).cloned().unwrap_or_default();
+        let loaded = loader::load(&sources, &app.kb, &pinned, app.settings.size_measure, &|_, _| {});
+        app.install(loaded);
+        app
+    }
+
+    fn empty(kb: Arc<KnowledgeBase>, settings: Settings) -> Self {
+        Self {
+            kb,
+            model: None,
+            settings,
+            canvas: Canvas::default(),
+            filters: FiltersPanel::default(),
+            evidence: EvidencePanel::default(),
+            article: None,
+            loader: Loader::default(),
+            dialog_results: channel(),
+            problems: Vec::new(),
+            message: None,
+            commands: Vec::new(),
+            frame_ms: 0.0,
+            theme_applied: None,
+        }
+    }
+
+    fn start_loading(&mut self, sources: Sources, ctx: &egui::Context) {
+        let pinned = self.settings.pins.get(&sources.key()).cloned().unwrap_or_default();
+        let ctx = ctx.clone();
+        self.loader.start(sources, self.kb.clone(), pinned, self.settings.size_measure, move || {
+            ctx.request_repaint();
+        });
+    }
+
+    fn install(&mut self, loaded: loader::Loaded) {
+        let reopened = self.model.as_ref().is_some_and(|m| m.sources == loaded.sources);
+        if !reopened {
+            // Filters that name articles or entities of another corpus mean nothing here.
+            self.settings.filter.focus = None;
+            self.settings.filter.excluded_docs.clear();
+        }
+        self.problems = loaded.errors.clone();
+        let mut model = Model::new(loaded, &self.kb, &self.settings.filter);
+        model.set_size_measure(&self.kb, self.settings.size_measure);
+        if model.corpus.documents.is_empty() {
+            self.message = Some("No readable articles in what was opened.".into());
+        } else {
+            self.message = None;
+        }
+        self.model = Some(model);
+        self.article = None;
+        self.canvas.request_fit();
+    }
+
+    /// The whole window; `eframe::App::ui` calls this, and so do the UI tests.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let started = Instant::now();
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.dark_mode) {
+            ctx.set_theme(if self.settings.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
+            self.theme_applied = Some(self.settings.dark_mode);
+        }
+        if let Some(result) = self.loader.poll() {
+            match result {
+                Ok(loaded) => self.install(*loaded),
+                Err(e) => self.problems.push(e),
+            }
+        }
+        while let Ok(paths) = self.dialog_results.1.try_recv() {
+            if !paths.is_empty() {
+                self.commands.push(Command::Open { paths, add: false });
+            }
+        }
+        self.dropped_files(&ctx);
+        self.shortcuts(&ctx);
+        self.step_layout(&ctx);
+
+        let mut commands = std::mem::take(&mut self.commands);
+        egui::Panel::top("relmap-menu").show(ui, |ui| {
+            panels::menu::menu_ui(ui, &self.settings, self.loader.is_busy(), &mut commands);
+        });
+        egui::Panel::bottom("relmap-status").show(ui, |ui| {
+            panels::status::status_ui(
+                ui,
+                &panels::status::StatusInfo {
+                    model: self.model.as_ref(),
+                    progress: self.loader.progress.as_ref(),
+                    message: self.message.as_deref(),
+                    frame_ms: self.frame_ms,
+                },
+            );
+        });
+        if let Some(model) = &self.model {
+            egui::Panel::left("relmap-filters").resizable(true).default_size(270.0).show(ui, |ui| {
+                self.filters.ui(ui, model, &self.settings, &mut commands);
+            });
+            egui::Panel::right("relmap-evidence").resizable(true).default_size(380.0).show(ui, |ui| {
+                self.evidence.ui(ui, model, &mut commands);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| match &self.model {
+            Some(model) => self.canvas.ui(ui, model, &self.settings, &mut commands),
+            None => {
+                ui.centered_and_justified(|ui| {
+                    if self.loader.is_busy() {
+                        ui.spinner();
+                    } else {
+                        ui.label("Open articles with File → Open, or drop files here.");
+                    }
+                });
+            }
+        });
+        if let (Some(article), Some(model)) = (&mut self.article, &self.model) {
+            article.ui(&ctx, model, &mut commands);
+        }
+        self.problems_ui(&ctx, &mut commands);
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+        self.frame_ms = started.elapsed().as_secs_f32() * 1000.0;
+    }
+
+    fn problems_ui(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.problems.is_empty() {
+            return;
+        }
+        egui::Window::new("Some files could not be read").collapsible(false).default_width(520.0).show(ctx, |ui| {
+            for p in &self.problems {
+                ui.label(p);
+            }
+            ui.label(egui::RichText::new("Everything else was loaded.").weak());
+            if ui.button("OK").clicked() {
+                commands.push(Command::DismissProblems);
+            }
+        });
+    }
+
+    /// Runs layout steps within the frame budget while the layout moves.
+    fn step_layout(&mut self, ctx: &egui::Context) {
+        let Some(model) = &mut self.model else { return };
+        if model.layout.engine.is_at_rest() {
+            return;
+        }
+        let start = Instant::now();
+        while !model.layout.engine.is_at_rest() && start.elapsed().as_millis() < LAYOUT_BUDGET_MS {
+            model.layout.engine.step();
+        }
+        ctx.request_repaint();
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open { paths: dropped, add: true });
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            ctx.memory_mut(|m| m.request_focus(egui::Id::new(panels::filters::SEARCH_ID)));
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (fit, rerun, labels, unpin, unpin_all, escape) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::F) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::R) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::L) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::U) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::U) && i.modifiers.shift,
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if fit {
+            self.commands.push(Command::FitView);
+        }
+        if rerun {
+            self.commands.push(Command::RerunLayout);
+        }
+        if labels {
+            self.commands.push(Command::SetShowLabels(!self.settings.show_labels));
+        }
+        if unpin
+            && let Some(Selection::Node(n)) = self.model.as_ref().and_then(|m| m.selection)
+        {
+            self.commands.push(Command::Unpin(n));
+        }
+        if unpin_all {
+            self.commands.push(Command::UnpinAll);
+        }
+        if escape {
+            self.commands.push(Command::Select(None));
+        }
+    }
+
+    /// Queues a command for the next frame, as a panel would.
+    pub fn push_command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Carries out one command: the only place where the model and settings change.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Open { paths, add } => {
+                let paths = match (&self.model, add) {
+                    (Some(model), true) => match &model.sources {
+                        Sources::Paths(existing) => existing.iter().cloned().chain(paths).collect(),
+                        Sources::Seeds => {
+                            self.message = Some("Dropped files replace the seed articles.".into());
+                            paths
+                        }
+                    },
+                    _ => paths,
+                };
+                self.start_loading(Sources::Paths(paths), ctx);
+            }
+            Command::OpenSeeds => self.start_loading(Sources::Seeds, ctx),
+            Command::ShowOpenDialog { folder } => self.show_open_dialog(folder, ctx),
+            Command::SetFilter(filter) => {
+                self.settings.filter = filter;
+                if let Some(model) = &mut self.model {
+                    model.refresh_view(&self.kb, &self.settings.filter);
+                }
+            }
+            Command::SetSizeMeasure(measure) => {
+                self.settings.size_measure = measure;
+                if let Some(model) = &mut self.model {
+                    model.set_size_measure(&self.kb, measure);
+                }
+            }
+            Command::Select(selection) => {
+                if let Some(model) = &mut self.model {
+                    model.selection = selection;
+                }
+            }
+            Command::Search(query) => {
+                let Some(model) = &mut self.model else { return };
+                let hits = model.search(&query);
+                match hits.iter().find(|n| model.view.contains_node(**n)).or(hits.first()) {
+                    Some(&node) => {
+                        if !model.view.contains_node(node) {
+                            self.message = Some(format!("{} is hidden by the filters.", model.extraction.graph.graph[node].label));
+                        }
+                        model.selection = Some(Selection::Node(node));
+                        self.canvas.request_centre(node);
+                    }
+                    None => self.message = Some(format!("No entity matches “{query}”.")),
+                }
+            }
+            Command::CentreOn(node) => self.canvas.request_centre(node),
+            Command::Focus(focus) => {
+                self.settings.filter.focus = focus;
+                if let Some(model) = &mut self.model {
+                    model.refresh_view(&self.kb, &self.settings.filter);
+                }
+                self.canvas.request_fit();
+            }
+            Command::Pin { node, at } => self.with_layout_node(node, |layout, i| layout.engine.pin(i, at)),
+            Command::Unpin(node) => self.with_layout_node(node, |layout, i| layout.engine.unpin(i)),
+            Command::UnpinAll => {
+                if let Some(model) = &mut self.model {
+                    model.layout.engine.unpin_all();
+                }
+                self.remember_pins();
+            }
+            Command::RerunLayout => {
+                if let Some(model) = &mut self.model {
+                    let pinned = model.layout.pinned_by_id();
+                    let seed = LayoutSettings::default();
+                    model.layout = GraphLayout::new(&model.extraction.graph, seed, &Default::default(), &pinned);
+                    model.layout.set_radii(&model.extraction.graph, &model.radii);
+                }
+                self.canvas.request_fit();
+            }
+            Command::FitView => self.canvas.request_fit(),
+            Command::OpenArticle { doc, sentence } => {
+                self.article = Some(ArticleView { doc, sentence, scroll_pending: true });
+            }
+            Command::CloseArticle => self.article = None,
+            Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
+            Command::SetShowLabels(show) => self.settings.show_labels = show,
+            Command::SetShowLegend(show) => self.settings.show_legend = show,
+            Command::DismissProblems => self.problems.clear(),
+        }
+    }
+
+    fn with_layout_node(&mut self, node: petgraph::stable_graph::NodeIndex, f: impl FnOnce(&mut GraphLayout, usize)) {
+        if let Some(model) = &mut self.model
+            && let Some(data) = model.extraction.graph.graph.node_weight(node)
+            && let Some(i) = model.layout.index_of(&data.id)
+        {
+            f(&mut model.layout, i);
+        }
+        self.remember_pins();
+    }
+
+    fn remember_pins(&mut self) {
+        if let Some(model) = &self.model {
+            let pins = model.layout.pinned_by_id();
+            let key = model.sources.key();
+            if pins.is_empty() {
+                self.settings.pins.remove(&key);
+            } else {
+                self.settings.pins.insert(key, pins);
+            }
+        }
+    }
+
+    /// The system file dialog runs on its own thread; its answer comes back through a channel.
+    fn show_open_dialog(&mut self, folder: bool, ctx: &egui::Context) {
+        let sender = self.dialog_results.0.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("relmap-file-dialog".into()).spawn(move || {
+            let dialog = rfd::FileDialog::new().set_title(if folder { "Open a folder of articles" } else { "Open articles" });
+            let paths = if folder {
+                dialog.pick_folder().map(|p| vec![p])
+            } else {
+                dialog.add_filter("Articles", &["txt", "md", "html", "htm", "jsonl"]).pick_files()
+            };
+            let _ = sender.send(paths.unwrap_or_default());
+            ctx.request_repaint();
+        });
+        if spawned.is_err() {
+            self.message = Some("Could not open the file dialog; drop files onto the window or run `relmap open PATH`.".into());
+        }
+    }
+}
+
+impl eframe::App for RelmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        RelmapApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_pins();
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}
+
+/// Opens the window on `sources`. Returns when the window closes.
+pub fn run(kb: KnowledgeBase, sources: Sources) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("relmap")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let kb = Arc::new(kb);
+    eframe::run_native(
+        "relmap",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+            Ok(Box::new(RelmapApp::new(kb, settings, sources, &cc.egui_ctx)))
+        }),
+    )
+}

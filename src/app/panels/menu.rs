@@ -1,0 +1,63 @@
+//! The menu bar: File, View, Help.
+
+use crate::app::command::Command;
+use crate::app::settings::Settings;
+
+pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, busy: bool, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            ui.add_enabled_ui(!busy, |ui| {
+                if ui.button("Open files…").clicked() {
+                    commands.push(Command::ShowOpenDialog { folder: false });
+                    ui.close();
+                }
+                if ui.button("Open folder…").clicked() {
+                    commands.push(Command::ShowOpenDialog { folder: true });
+                    ui.close();
+                }
+                if ui.button("Open the seed articles").clicked() {
+                    commands.push(Command::OpenSeeds);
+                    ui.close();
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Fit to view (F)").clicked() {
+                commands.push(Command::FitView);
+                ui.close();
+            }
+            if ui.button("Re-run layout (R)").clicked() {
+                commands.push(Command::RerunLayout);
+                ui.close();
+            }
+            if ui.button("Unpin all (Shift+U)").clicked() {
+                commands.push(Command::UnpinAll);
+                ui.close();
+            }
+            ui.separator();
+            let mut labels = settings.show_labels;
+            if ui.checkbox(&mut labels, "Labels (L)").changed() {
+                commands.push(Command::SetShowLabels(labels));
+            }
+            let mut legend = settings.show_legend;
+            if ui.checkbox(&mut legend, "Legend").changed() {
+                commands.push(Command::SetShowLegend(legend));
+            }
+            let mut dark = settings.dark_mode;
+            if ui.checkbox(&mut dark, "Dark theme").changed() {
+                commands.push(Command::SetDarkMode(dark));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label("Drag a node to pin it; double-click to unpin.");
+            ui.label("Wheel: zoom · drag the background: pan.");
+            ui.label("Shortcuts: F fit · R re-run layout · L labels");
+            ui.label("Ctrl+F search · U unpin selected · Shift+U unpin all · Esc clear selection");
+            ui.label("Drop article files onto the window to add them.");
+        });
+    });
+}

@@ -1,0 +1,193 @@
+//! Whole-app flows, headless (egui_kittest): filters, evidence, search, dragging, loading.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use relmap::KnowledgeBase;
+use relmap::app::RelmapApp;
+use relmap::app::command::Selection;
+use relmap::app::loader::Sources;
+use relmap::app::settings::Settings;
+use relmap::view::Bloc;
+
+fn kb() -> Arc<KnowledgeBase> {
+    Arc::new(KnowledgeBase::builtin().unwrap())
+}
+
+fn harness(app: RelmapApp) -> Harness<'static, RelmapApp> {
+    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(|ui, app: &mut RelmapApp| app.ui(ui), app);
+    // GraphView asks for a repaint every frame: step a fixed number of frames.
+    harness.run_steps(8);
+    harness
+}
+
+fn seeds_app() -> RelmapApp {
+    RelmapApp::new_loaded(kb(), Settings::default(), Sources::Seeds)
+}
+
+fn node_index(app: &RelmapApp, id: &str) -> petgraph::stable_graph::NodeIndex {
+    app.model.as_ref().unwrap().extraction.graph.node_index(id).unwrap()
+}
+
+fn visible_ids(app: &RelmapApp) -> Vec<String> {
+    let model = app.model.as_ref().unwrap();
+    model.view.nodes.iter().map(|n| model.extraction.graph.graph[n.index].id.clone()).collect()
+}
+
+#[test]
+fn unticking_nato_removes_nato_members_from_the_canvas() {
+    let mut h = harness(seeds_app());
+    assert!(visible_ids(h.state()).contains(&"country:TUR".to_string()), "Türkiye is on the map at first");
+    assert!(h.state().canvas.shows(node_index(h.state(), "country:TUR")));
+    h.get_by_label_contains("NATO (").click();
+    h.run_steps(4);
+    let app = h.state();
+    let model = app.model.as_ref().unwrap();
+    assert!(app.settings.filter.hidden_blocs.contains(&Bloc::Nato));
+    for n in &model.view.nodes {
+        assert!(!n.blocs.contains(&Bloc::Nato), "{} is a NATO member but still shown", model.extraction.graph.graph[n.index].id);
+    }
+    for id in ["country:TUR", "person:recep-tayyip-erdogan"] {
+        let idx = node_index(app, id);
+        assert!(!model.view.contains_node(idx), "{id} still in the view");
+        assert!(!app.canvas.shows(idx), "{id} still drawn on the canvas");
+    }
+    // SCO members stay.
+    assert!(app.canvas.shows(node_index(app, "country:KAZ")));
+}
+
+#[test]
+fn searching_erdogan_selects_and_centres_his_node() {
+    let mut h = harness(seeds_app());
+    let search = h.get_by(|n| n.role() == Role::TextInput);
+    search.click();
+    h.run_steps(2);
+    h.get_by(|n| n.role() == Role::TextInput).type_text("Erdogan");
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    let app = h.state();
+    let erdogan = node_index(app, "person:recep-tayyip-erdogan");
+    assert_eq!(app.model.as_ref().unwrap().selection, Some(Selection::Node(erdogan)));
+    let t = app.canvas.transform.unwrap();
+    let pos = t.to_screen(app.model.as_ref().unwrap().layout.position("person:recep-tayyip-erdogan").unwrap());
+    let centre = t.rect.center();
+    assert!((pos - centre).length() < 3.0, "Erdogan drawn at {pos:?}, canvas centre {centre:?}");
+    // The evidence panel shows him (his name as heading, besides the search suggestion).
+    h.get_by_label("Leader (diamond)");
+    assert!(h.query_all_by_label("Recep Tayyip Erdoğan").count() >= 2);
+}
+
+#[test]
+fn selecting_an_edge_shows_its_quotes() {
+    let mut h = harness(seeds_app());
+    let putin = node_index(h.state(), "person:vladimir-putin");
+    h.state_mut().push_command(relmap::app::command::Command::Select(Some(Selection::Node(putin))));
+    h.run_steps(3);
+    // The strongest ties list has a button per tie; choose his held meeting with Erdogan.
+    let model = h.state().model.as_ref().unwrap();
+    let meeting = model
+        .view
+        .edges
+        .iter()
+        .find(|e| {
+            let key = &model.extraction.graph.graph[e.index].key;
+            key.kind == relmap::graph::EdgeKind::Meeting
+                && (&*key.source, &*key.target) == ("person:recep-tayyip-erdogan", "person:vladimir-putin")
+        })
+        .expect("Putin–Erdogan meeting in the seeds")
+        .clone();
+    let quote = {
+        let data = &model.extraction.graph.graph[meeting.index];
+        let ev = &data.evidence[0];
+        model.doc_text(&ev.doc).unwrap()[ev.start..ev.end].to_string()
+    };
+    h.state_mut().push_command(relmap::app::command::Command::Select(Some(Selection::Edge(meeting.index))));
+    h.run_steps(3);
+    assert_eq!(h.state().model.as_ref().unwrap().selection, Some(Selection::Edge(meeting.index)));
+    h.get_by_label_contains("Recep Tayyip Erdoğan — Vladimir Putin");
+    h.get_by_label(&quote);
+    // Opening the article shows its full text with the sentence.
+    h.get_all_by_label("Open article").next().unwrap().click();
+    h.run_steps(3);
+    assert!(h.state().article.is_some());
+}
+
+#[test]
+fn dragging_a_node_pins_it_where_it_was_dropped() {
+    let mut h = harness(seeds_app());
+    let id = "country:KAZ";
+    let (from, to) = {
+        let app = h.state();
+        let t = app.canvas.transform.unwrap();
+        let from = t.to_screen(app.model.as_ref().unwrap().layout.position(id).unwrap());
+        (from, from + egui::vec2(120.0, -80.0))
+    };
+    assert!(!h.state().model.as_ref().unwrap().layout.engine.is_pinned(h.state().model.as_ref().unwrap().layout.index_of(id).unwrap()));
+    h.hover_at(from);
+    h.run_steps(2);
+    h.drag_at(from);
+    h.run_steps(2);
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(6);
+    let app = h.state();
+    let model = app.model.as_ref().unwrap();
+    let i = model.layout.index_of(id).unwrap();
+    assert!(model.layout.engine.is_pinned(i), "the dragged node is pinned");
+    let t = app.canvas.transform.unwrap();
+    let now = t.to_screen(model.layout.engine.positions()[i]);
+    assert!((now - to).length() < 4.0, "dropped at {to:?}, drawn at {now:?}");
+    // Pins are remembered for this corpus.
+    assert!(app.settings.pins.get("seeds").is_some_and(|p| p.contains_key(id)));
+}
+
+#[test]
+fn loads_a_folder_given_on_the_command_line_in_the_background() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
+    let mut h = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(
+        move |ui, app: &mut Option<RelmapApp>| {
+            let app = app.get_or_insert_with(|| {
+                RelmapApp::new(kb(), Settings::default(), Sources::Paths(vec![folder.clone()]), ui.ctx())
+            });
+            app.ui(ui);
+        },
+        None,
+    );
+    for _ in 0..300 {
+        h.run_steps(1);
+        if h.state().as_ref().is_some_and(|a| a.model.is_some()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let app = h.state().as_ref().unwrap();
+    let model = app.model.as_ref().expect("the folder loaded");
+    assert_eq!(model.extraction.documents.len(), 8);
+    assert!(model.view.nodes.len() > 20);
+    h.run_steps(3);
+    h.get_by_label_contains("Articles (8)");
+}
+
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Putin met Xi Jinping in Astana on Wednesday.").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let app = RelmapApp::new_loaded(kb(), Settings::default(), Sources::Paths(vec![dir.path().to_path_buf()]));
+    assert_eq!(app.model.as_ref().unwrap().extraction.documents.len(), 1);
+    assert!(app.problems.iter().any(|p| p.contains("empty.txt")), "{:?}", app.problems);
+    let mut h = harness(app);
+    h.get_by_label("Some files could not be read");
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    assert!(h.state().problems.is_empty());
+}
