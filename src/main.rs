@@ -131,12 +131,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Opens the app window; without a display, says so and points to the command line.
 fn open_window(kb: KnowledgeBase, sources: Sources) -> anyhow::Result<ExitCode> {
-    relmap::app::run(kb, sources).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot open a window ({e}); is there a display? `relmap summary` and `relmap extract` work without one"
-        )
-    })?;
-    Ok(ExitCode::SUCCESS)
+    match relmap::app::run(kb, sources) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!(
+                "relmap: cannot open a window ({e}); is there a display? `relmap summary` and `relmap extract` work without one"
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {

@@ -26,8 +26,16 @@ pub enum Bloc {
 }
 
 impl Bloc {
-    pub const ALL: [Bloc; 8] =
-        [Bloc::ScoMember, Bloc::ScoObserver, Bloc::ScoPartner, Bloc::Nato, Bloc::Csto, Bloc::Brics, Bloc::Eu, Bloc::Other];
+    pub const ALL: [Bloc; 8] = [
+        Bloc::ScoMember,
+        Bloc::ScoObserver,
+        Bloc::ScoPartner,
+        Bloc::Nato,
+        Bloc::Csto,
+        Bloc::Brics,
+        Bloc::Eu,
+        Bloc::Other,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -111,8 +119,13 @@ pub enum EdgeClass {
 }
 
 impl EdgeClass {
-    pub const ALL: [EdgeClass; 5] =
-        [EdgeClass::CoMention, EdgeClass::MeetingHeld, EdgeClass::MeetingPlanned, EdgeClass::Leads, EdgeClass::MemberOf];
+    pub const ALL: [EdgeClass; 5] = [
+        EdgeClass::CoMention,
+        EdgeClass::MeetingHeld,
+        EdgeClass::MeetingPlanned,
+        EdgeClass::Leads,
+        EdgeClass::MemberOf,
+    ];
 
     pub fn of(kind: EdgeKind, status: Option<&str>) -> Self {
         match kind {

@@ -68,11 +68,33 @@ fn summary_without_out_is_for_people() {
 }
 
 #[test]
-fn no_arguments_summarises_the_embedded_seeds() {
+fn summary_prints_the_embedded_seeds_from_any_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_relmap")).current_dir(dir.path()).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_relmap")).arg("summary").current_dir(dir.path()).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("5 documents"));
+}
+
+#[test]
+fn no_display_is_a_clear_message_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_relmap"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot open a window") && err.contains("relmap summary"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn open_with_only_missing_paths_is_an_input_error() {
+    check_bad_input(&["open", "/no/such/articles"], 2, "/no/such/articles", "no such file");
 }
 
 #[test]

@@ -20,7 +20,8 @@ fn kb() -> Arc<KnowledgeBase> {
 }
 
 fn harness(app: RelmapApp) -> Harness<'static, RelmapApp> {
-    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(|ui, app: &mut RelmapApp| app.ui(ui), app);
+    let mut harness =
+        Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(|ui, app: &mut RelmapApp| app.ui(ui), app);
     // GraphView asks for a repaint every frame: step a fixed number of frames.
     harness.run_steps(8);
     harness
@@ -50,7 +51,11 @@ fn unticking_nato_removes_nato_members_from_the_canvas() {
     let model = app.model.as_ref().unwrap();
     assert!(app.settings.filter.hidden_blocs.contains(&Bloc::Nato));
     for n in &model.view.nodes {
-        assert!(!n.blocs.contains(&Bloc::Nato), "{} is a NATO member but still shown", model.extraction.graph.graph[n.index].id);
+        assert!(
+            !n.blocs.contains(&Bloc::Nato),
+            "{} is a NATO member but still shown",
+            model.extraction.graph.graph[n.index].id
+        );
     }
     for id in ["country:TUR", "person:recep-tayyip-erdogan"] {
         let idx = node_index(app, id);
@@ -128,7 +133,15 @@ fn dragging_a_node_pins_it_where_it_was_dropped() {
         let from = t.to_screen(app.model.as_ref().unwrap().layout.position(id).unwrap());
         (from, from + egui::vec2(120.0, -80.0))
     };
-    assert!(!h.state().model.as_ref().unwrap().layout.engine.is_pinned(h.state().model.as_ref().unwrap().layout.index_of(id).unwrap()));
+    assert!(
+        !h.state()
+            .model
+            .as_ref()
+            .unwrap()
+            .layout
+            .engine
+            .is_pinned(h.state().model.as_ref().unwrap().layout.index_of(id).unwrap())
+    );
     h.hover_at(from);
     h.run_steps(2);
     h.drag_at(from);

@@ -103,7 +103,12 @@ impl DisplayNode<NodeVisual, EdgeVisual, Undirected, DefaultIx> for NodeShape {
             NodeKind::Leader => {
                 let d = r * 1.25;
                 shapes.push(Shape::convex_polygon(
-                    vec![centre + Vec2::new(0.0, -d), centre + Vec2::new(d, 0.0), centre + Vec2::new(0.0, d), centre + Vec2::new(-d, 0.0)],
+                    vec![
+                        centre + Vec2::new(0.0, -d),
+                        centre + Vec2::new(d, 0.0),
+                        centre + Vec2::new(0.0, d),
+                        centre + Vec2::new(-d, 0.0),
+                    ],
                     fill,
                     Stroke::NONE,
                 ));
@@ -119,7 +124,12 @@ impl DisplayNode<NodeVisual, EdgeVisual, Undirected, DefaultIx> for NodeShape {
             NodeKind::Leader => {
                 let d = r * 1.25;
                 shapes.push(Shape::closed_line(
-                    vec![centre + Vec2::new(0.0, -d), centre + Vec2::new(d, 0.0), centre + Vec2::new(0.0, d), centre + Vec2::new(-d, 0.0)],
+                    vec![
+                        centre + Vec2::new(0.0, -d),
+                        centre + Vec2::new(d, 0.0),
+                        centre + Vec2::new(0.0, d),
+                        centre + Vec2::new(-d, 0.0),
+                    ],
                     outline,
                 ));
             }
@@ -149,7 +159,11 @@ impl DisplayNode<NodeVisual, EdgeVisual, Undirected, DefaultIx> for NodeShape {
 
 /// A small pushpin: a dark head with a light rim and a needle.
 pub fn pin_mark(at: Pos2, dark: bool) -> Vec<Shape> {
-    let (head, rim) = if dark { (Color32::from_rgb(255, 210, 80), Color32::BLACK) } else { (Color32::from_rgb(40, 40, 40), Color32::WHITE) };
+    let (head, rim) = if dark {
+        (Color32::from_rgb(255, 210, 80), Color32::BLACK)
+    } else {
+        (Color32::from_rgb(40, 40, 40), Color32::WHITE)
+    };
     vec![
         Shape::line_segment([at, at + Vec2::new(-3.0, 5.0)], Stroke::new(1.5, head)),
         Shape::circle_filled(at, 4.0, head),
@@ -523,7 +537,17 @@ impl Canvas {
                 let radius = self.graph.node(idx)?.payload().radius;
                 let important = model.selection == Some(Selection::Node(n.index)) || self.hovered == Some(n.index);
                 let near_hover = neighbours.as_ref().is_some_and(|s| s.contains(&n.index));
-                Some((if important { 0 } else if near_hover { 1 } else { 2 }, -radius, n.index))
+                Some((
+                    if important {
+                        0
+                    } else if near_hover {
+                        1
+                    } else {
+                        2
+                    },
+                    -radius,
+                    n.index,
+                ))
             })
             .collect();
         order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -623,7 +647,12 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let size = Vec2::new(190.0, row * rows as f32 + 12.0);
     let rect = Rect::from_min_size(canvas.left_bottom() + Vec2::new(10.0, -size.y - 10.0), size);
     painter.rect_filled(rect, CornerRadius::same(6), ui.visuals().extreme_bg_color.gamma_multiply(0.92));
-    painter.rect_stroke(rect, CornerRadius::same(6), ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        rect,
+        CornerRadius::same(6),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
     let font = FontId::proportional(12.0);
     let text = ui.visuals().text_color();
     let mut y = rect.top() + 6.0 + row / 2.0;
@@ -640,7 +669,11 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
         };
         line(&painter, label, &mut y);
     }
-    painter.rect_filled(Rect::from_center_size(Pos2::new(x, y), Vec2::splat(10.0)), CornerRadius::same(2), style::ORGANISATION_COLOUR);
+    painter.rect_filled(
+        Rect::from_center_size(Pos2::new(x, y), Vec2::splat(10.0)),
+        CornerRadius::same(2),
+        style::ORGANISATION_COLOUR,
+    );
     line(&painter, "organisation", &mut y);
     let grey = Color32::from_gray(if dark { 200 } else { 90 });
     painter.circle_stroke(Pos2::new(x, y), 5.5, Stroke::new(1.5, grey));
@@ -653,7 +686,12 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let seg = |y: f32| [Pos2::new(x - 8.0, y), Pos2::new(x + 8.0, y)];
     painter.line_segment(seg(y), Stroke::new(2.5, style::edge_colour(EdgeClass::MeetingHeld, dark)));
     line(&painter, "meeting held", &mut y);
-    painter.extend(Shape::dashed_line(&seg(y), Stroke::new(2.5, style::edge_colour(EdgeClass::MeetingPlanned, dark)), 4.0, 3.0));
+    painter.extend(Shape::dashed_line(
+        &seg(y),
+        Stroke::new(2.5, style::edge_colour(EdgeClass::MeetingPlanned, dark)),
+        4.0,
+        3.0,
+    ));
     line(&painter, "meeting planned", &mut y);
     painter.line_segment(seg(y), Stroke::new(1.5, style::edge_colour(EdgeClass::CoMention, dark).gamma_multiply(1.8)));
     line(&painter, "named in one sentence", &mut y);

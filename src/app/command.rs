@@ -17,10 +17,15 @@ pub enum Selection {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Open articles (files or folders); `add` keeps the current ones.
-    Open { paths: Vec<PathBuf>, add: bool },
+    Open {
+        paths: Vec<PathBuf>,
+        add: bool,
+    },
     OpenSeeds,
     /// Show the system's file dialog (on a thread of its own).
-    ShowOpenDialog { folder: bool },
+    ShowOpenDialog {
+        folder: bool,
+    },
     SetFilter(ViewFilter),
     SetSizeMeasure(SizeMeasure),
     Select(Option<Selection>),
@@ -28,13 +33,19 @@ pub enum Command {
     Search(String),
     CentreOn(NodeIndex),
     Focus(Option<(String, u8)>),
-    Pin { node: NodeIndex, at: [f32; 2] },
+    Pin {
+        node: NodeIndex,
+        at: [f32; 2],
+    },
     Unpin(NodeIndex),
     UnpinAll,
     RerunLayout,
     FitView,
     /// Show an article's full text, scrolled to a sentence (byte range).
-    OpenArticle { doc: String, sentence: (usize, usize) },
+    OpenArticle {
+        doc: String,
+        sentence: (usize, usize),
+    },
     CloseArticle,
     SetDarkMode(bool),
     SetShowLabels(bool),

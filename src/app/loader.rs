@@ -89,7 +89,6 @@ pub struct Loader {
     pub progress: Option<(String, f32)>,
 }
 
-
 impl Loader {
     /// Starts loading on a thread named `relmap-loader`; `wake` is called after each message
     /// (the app passes a repaint request).

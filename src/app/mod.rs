@@ -209,7 +209,9 @@ impl RelmapApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
         if !dropped.is_empty() {
             self.commands.push(Command::Open { paths: dropped, add: true });
         }
@@ -241,9 +243,7 @@ impl RelmapApp {
         if labels {
             self.commands.push(Command::SetShowLabels(!self.settings.show_labels));
         }
-        if unpin
-            && let Some(Selection::Node(n)) = self.model.as_ref().and_then(|m| m.selection)
-        {
+        if unpin && let Some(Selection::Node(n)) = self.model.as_ref().and_then(|m| m.selection) {
             self.commands.push(Command::Unpin(n));
         }
         if unpin_all {
@@ -300,7 +300,8 @@ impl RelmapApp {
                 match hits.iter().find(|n| model.view.contains_node(**n)).or(hits.first()) {
                     Some(&node) => {
                         if !model.view.contains_node(node) {
-                            self.message = Some(format!("{} is hidden by the filters.", model.extraction.graph.graph[node].label));
+                            self.message =
+                                Some(format!("{} is hidden by the filters.", model.extraction.graph.graph[node].label));
                         }
                         model.selection = Some(Selection::Node(node));
                         self.canvas.request_centre(node);
@@ -372,7 +373,8 @@ impl RelmapApp {
         let sender = self.dialog_results.0.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new().name("relmap-file-dialog".into()).spawn(move || {
-            let dialog = rfd::FileDialog::new().set_title(if folder { "Open a folder of articles" } else { "Open articles" });
+            let dialog =
+                rfd::FileDialog::new().set_title(if folder { "Open a folder of articles" } else { "Open articles" });
             let paths = if folder {
                 dialog.pick_folder().map(|p| vec![p])
             } else {
@@ -382,7 +384,8 @@ impl RelmapApp {
             ctx.request_repaint();
         });
         if spawned.is_err() {
-            self.message = Some("Could not open the file dialog; drop files onto the window or run `relmap open PATH`.".into());
+            self.message =
+                Some("Could not open the file dialog; drop files onto the window or run `relmap open PATH`.".into());
         }
     }
 }

@@ -79,7 +79,15 @@ impl Model {
             .edges
             .iter()
             .filter_map(|e| graph.edge_endpoints(e.index))
-            .filter_map(|(a, b)| if a == node { Some(b) } else if b == node { Some(a) } else { None })
+            .filter_map(|(a, b)| {
+                if a == node {
+                    Some(b)
+                } else if b == node {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
             .collect()
     }
 

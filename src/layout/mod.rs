@@ -62,6 +62,7 @@ pub struct ForceLayout {
     steps: u32,
     at_rest: bool,
     tree: QuadTree,
+    order: Vec<u32>,
 }
 
 /// What one step did.
@@ -99,6 +100,7 @@ impl ForceLayout {
             steps: 0,
             at_rest: n == 0,
             tree: QuadTree::default(),
+            order: Vec::new(),
         }
     }
 
@@ -166,17 +168,26 @@ impl ForceLayout {
         self.forces.iter_mut().for_each(|f| *f = [0.0; 2]);
         let s = &self.settings;
 
-        // Repulsion, Barnes-Hut.
+        // Repulsion, Barnes-Hut, bodies in spatial order; lumped coincident bodies (not in the
+        // order) are done after.
         self.tree.build(&self.positions, &self.masses);
-        for i in 0..n {
+        let mut order = std::mem::take(&mut self.order);
+        self.tree.spatial_order(&mut order);
+        let mut done = vec![false; n];
+        for &i in &order {
+            done[i as usize] = true;
+        }
+        let rest: Vec<u32> = (0..n).filter(|&i| !done[i]).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+        for i in order.iter().chain(&rest).map(|&i| i as usize) {
             let mut f = [0.0f32; 2];
             self.tree.repulsion(i, self.positions[i], self.masses[i], s.scaling, s.theta, &mut f);
             self.forces[i] = f;
         }
+        self.order = order;
         // Gravity: towards the origin, proportional to mass, independent of distance.
         for i in 0..n {
             let [x, y] = self.positions[i];
-            let d = x.hypot(y);
+            let d = len(x, y);
             if d > 0.0 {
                 let g = s.gravity * self.masses[i] / d;
                 self.forces[i][0] -= x * g;
@@ -188,7 +199,8 @@ impl ForceLayout {
             let (a, b) = (a as usize, b as usize);
             let dx = self.positions[a][0] - self.positions[b][0];
             let dy = self.positions[a][1] - self.positions[b][1];
-            let k = w.powf(s.edge_weight_influence);
+            let k =
+                if (s.edge_weight_influence - 1.0).abs() < f32::EPSILON { w } else { w.powf(s.edge_weight_influence) };
             self.forces[a][0] -= dx * k;
             self.forces[a][1] -= dy * k;
             self.forces[b][0] += dx * k;
@@ -202,13 +214,13 @@ impl ForceLayout {
                 continue;
             }
             let (f, p) = (self.forces[i], self.previous_forces[i]);
-            swing += self.masses[i] * (f[0] - p[0]).hypot(f[1] - p[1]);
-            traction += self.masses[i] * 0.5 * (f[0] + p[0]).hypot(f[1] + p[1]);
+            swing += self.masses[i] * len(f[0] - p[0], f[1] - p[1]);
+            traction += self.masses[i] * 0.5 * len(f[0] + p[0], f[1] + p[1]);
         }
         let estimated = 0.05 * (n as f32).sqrt();
         let min_jitter = estimated.sqrt();
-        let mut jitter = s.jitter_tolerance
-            * min_jitter.max(10.0f32.min(estimated * traction / (n as f32 * n as f32).max(1.0)));
+        let mut jitter =
+            s.jitter_tolerance * min_jitter.max(10.0f32.min(estimated * traction / (n as f32 * n as f32).max(1.0)));
         let min_speed_efficiency = 0.05;
         if traction > 0.0 && swing / traction > 2.0 {
             if self.speed_efficiency > min_speed_efficiency {
@@ -234,9 +246,9 @@ impl ForceLayout {
                 continue;
             }
             let (f, p) = (self.forces[i], self.previous_forces[i]);
-            let node_swing = self.masses[i] * (f[0] - p[0]).hypot(f[1] - p[1]);
+            let node_swing = self.masses[i] * len(f[0] - p[0], f[1] - p[1]);
             let mut factor = self.speed / (1.0 + (self.speed * node_swing).sqrt());
-            let force = f[0].hypot(f[1]);
+            let force = len(f[0], f[1]);
             // No node jumps more than 10 units in one step.
             if force * factor > 10.0 {
                 factor = 10.0 / force;
@@ -281,7 +293,7 @@ impl ForceLayout {
                         }
                         let (a, b) = (self.positions[i], self.positions[j]);
                         let (vx, vy) = (b[0] - a[0], b[1] - a[1]);
-                        let d = vx.hypot(vy);
+                        let d = len(vx, vy);
                         let want = self.radii[i] + self.radii[j] + MARGIN;
                         if d >= want {
                             continue;
@@ -318,6 +330,12 @@ impl ForceLayout {
         }
         steps
     }
+}
+
+/// Length of (x, y); plain sqrt, much cheaper than `hypot` and exact enough here.
+#[inline]
+fn len(x: f32, y: f32) -> f32 {
+    (x * x + y * y).sqrt()
 }
 
 /// Where a node starts: a point fixed by its id and the seed, so a node starts at the same place
@@ -376,7 +394,11 @@ impl GraphLayout {
         let positions: Vec<[f32; 2]> = ids
             .iter()
             .map(|id| {
-                pinned.get(id).or_else(|| known.get(id)).copied().unwrap_or_else(|| initial_position(id, settings.seed, spread))
+                pinned
+                    .get(id)
+                    .or_else(|| known.get(id))
+                    .copied()
+                    .unwrap_or_else(|| initial_position(id, settings.seed, spread))
             })
             .collect();
         // Parallel edges (a co-mention and a meeting) add up.
@@ -477,7 +499,7 @@ mod tests {
         let mut layout = ForceLayout::new(positions, edges, LayoutSettings::default());
         layout.run_to_rest();
         let p = layout.positions();
-        let d = |a: usize, b: usize| (p[a][0] - p[b][0]).hypot(p[a][1] - p[b][1]);
+        let d = |a: usize, b: usize| len(p[a][0] - p[b][0], p[a][1] - p[b][1]);
         assert!(d(0, 1) < d(0, 4) && d(3, 5) < d(2, 3), "{p:?}");
     }
 
@@ -489,7 +511,7 @@ mod tests {
         let p = layout.positions();
         for i in 0..40 {
             for j in i + 1..40 {
-                let d = (p[i][0] - p[j][0]).hypot(p[i][1] - p[j][1]);
+                let d = len(p[i][0] - p[j][0], p[i][1] - p[j][1]);
                 assert!(d >= 23.0, "nodes {i} and {j} overlap: {d}");
             }
         }

@@ -4,9 +4,9 @@
 /// One cell of the tree: a square with the total mass and the centre of mass of what it holds.
 #[derive(Debug, Clone, Copy)]
 struct Cell {
-    centre: [f32; 2],
-    half: f32,
     mass: f32,
+    /// (2 * half size)², for the opening test.
+    size2: f32,
     mass_centre: [f32; 2],
     /// Index of the first of four children in `cells`, or 0 for a leaf.
     children: u32,
@@ -21,12 +21,17 @@ const MAX_DEPTH: u32 = 24;
 #[derive(Debug, Default)]
 pub struct QuadTree {
     cells: Vec<Cell>,
+    /// Centre and half size of each cell, needed only while building.
+    geometry: Vec<([f32; 2], f32)>,
+    /// Reused traversal stack.
+    stack: Vec<u32>,
 }
 
 impl QuadTree {
     /// Builds the tree over `positions` with `masses`.
     pub fn build(&mut self, positions: &[[f32; 2]], masses: &[f32]) {
         self.cells.clear();
+        self.geometry.clear();
         if positions.is_empty() {
             return;
         }
@@ -39,26 +44,41 @@ impl QuadTree {
         }
         let half = ((max[0] - min[0]).max(max[1] - min[1]) / 2.0).max(1.0) * 1.0001;
         let centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
-        self.cells.push(Cell { centre, half, mass: 0.0, mass_centre: [0.0; 2], children: 0, body: u32::MAX });
+        self.cells.push(Cell {
+            size2: 4.0 * half * half,
+            mass: 0.0,
+            mass_centre: [0.0; 2],
+            children: 0,
+            body: u32::MAX,
+        });
+        self.geometry.push((centre, half));
         for (i, (p, &m)) in positions.iter().zip(masses).enumerate() {
             self.insert(0, u32::try_from(i).unwrap_or(u32::MAX), *p, m, positions, masses, 0);
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn insert(&mut self, cell: usize, body: u32, p: [f32; 2], m: f32, positions: &[[f32; 2]], masses: &[f32], depth: u32) {
+    fn insert(
+        &mut self,
+        cell: usize,
+        body: u32,
+        p: [f32; 2],
+        m: f32,
+        positions: &[[f32; 2]],
+        masses: &[f32],
+        depth: u32,
+    ) {
         let mut cell = cell;
         let mut depth = depth;
         loop {
             let c = self.cells[cell];
             let total = c.mass + m;
-            self.cells[cell].mass_centre = [
-                (c.mass_centre[0] * c.mass + p[0] * m) / total,
-                (c.mass_centre[1] * c.mass + p[1] * m) / total,
-            ];
+            self.cells[cell].mass_centre =
+                [(c.mass_centre[0] * c.mass + p[0] * m) / total, (c.mass_centre[1] * c.mass + p[1] * m) / total];
             self.cells[cell].mass = total;
+            let (centre, half) = self.geometry[cell];
             if c.children != 0 {
-                cell = c.children as usize + quadrant(c.centre, p);
+                cell = c.children as usize + quadrant(centre, p);
                 depth += 1;
                 continue;
             }
@@ -73,13 +93,13 @@ impl QuadTree {
             }
             // Split the leaf and push its body down, then continue with the new one.
             let first = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
-            let half = c.half / 2.0;
+            let half = half / 2.0;
             for q in 0..4 {
                 let dx = if q & 1 == 0 { -half } else { half };
                 let dy = if q & 2 == 0 { -half } else { half };
+                self.geometry.push(([centre[0] + dx, centre[1] + dy], half));
                 self.cells.push(Cell {
-                    centre: [c.centre[0] + dx, c.centre[1] + dy],
-                    half,
+                    size2: 4.0 * half * half,
                     mass: 0.0,
                     mass_centre: [0.0; 2],
                     children: 0,
@@ -90,7 +110,7 @@ impl QuadTree {
             self.cells[cell].body = u32::MAX;
             if c.body != u32::MAX {
                 let old = c.body as usize;
-                let child = first as usize + quadrant(c.centre, positions[old]);
+                let child = first as usize + quadrant(centre, positions[old]);
                 let pos = positions[old];
                 let mass = masses[old];
                 let cc = &mut self.cells[child];
@@ -101,49 +121,83 @@ impl QuadTree {
                 // A lumped leaf (only at MAX_DEPTH, never split) cannot reach here.
                 return;
             }
-            cell = first as usize + quadrant(c.centre, p);
+            cell = first as usize + quadrant(centre, p);
             depth += 1;
         }
     }
 
     /// Adds to `force` the repulsion on body `i` (at `p`, with mass `m`): `k * m * m_other / d`
     /// for every other body, far groups approximated by their centre of mass (`theta`).
-    pub fn repulsion(&self, i: usize, p: [f32; 2], m: f32, k: f32, theta: f32, force: &mut [f32; 2]) {
+    pub fn repulsion(&mut self, i: usize, p: [f32; 2], m: f32, k: f32, theta: f32, force: &mut [f32; 2]) {
         if self.cells.is_empty() {
             return;
         }
-        let mut stack: Vec<usize> = Vec::with_capacity(64);
-        stack.push(0);
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
         let theta2 = theta * theta;
-        while let Some(index) = stack.pop() {
-            let c = &self.cells[index];
-            if c.mass == 0.0 || (c.children == 0 && c.body as usize == i) {
-                continue;
+        let body = u32::try_from(i).unwrap_or(u32::MAX);
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        // Each cell is tested when reached: a far cell or a leaf is one interaction, a near
+        // cell with children is opened (its non-empty children pushed).
+        let mut visit = |index: u32, stack: &mut Vec<u32>| {
+            let c = &self.cells[index as usize];
+            if c.mass <= 0.0 {
+                return;
             }
             let dx = p[0] - c.mass_centre[0];
             let dy = p[1] - c.mass_centre[1];
             let d2 = dx * dx + dy * dy;
-            let size = 2.0 * c.half;
-            if c.children == 0 || size * size < theta2 * d2 {
-                let own = if c.children == 0 && c.body == u32::MAX && d2 < 1e-6 { m } else { 0.0 };
-                let mass = c.mass - own;
-                if mass <= 0.0 {
-                    continue;
+            if c.children != 0 {
+                if c.size2 >= theta2 * d2 {
+                    stack.push(c.children);
+                    return;
                 }
-                if d2 < 1e-6 {
-                    // Coincident: push apart along a direction fixed by the body's index.
-                    let angle = (i as f32) * 2.399_963;
-                    force[0] += k * m * mass * angle.cos();
-                    force[1] += k * m * mass * angle.sin();
-                    continue;
-                }
-                // F = k m1 m2 / d along the unit vector: (dx, dy) * k m1 m2 / d².
-                let f = k * m * mass / d2;
-                force[0] += dx * f;
-                force[1] += dy * f;
-            } else {
-                let first = c.children as usize;
-                stack.extend(first..first + 4);
+            } else if c.body == body {
+                return;
+            }
+            let own = if c.children == 0 && c.body == u32::MAX && d2 < 1e-6 { m } else { 0.0 };
+            let mass = c.mass - own;
+            if mass <= 0.0 {
+                return;
+            }
+            if d2 < 1e-6 {
+                // Coincident: push apart along a direction fixed by the body's index.
+                let angle = (i as f32) * 2.399_963;
+                fx += k * m * mass * angle.cos();
+                fy += k * m * mass * angle.sin();
+                return;
+            }
+            // F = k m1 m2 / d along the unit vector: (dx, dy) * k m1 m2 / d².
+            let f = k * m * mass / d2;
+            fx += dx * f;
+            fy += dy * f;
+        };
+        visit(0, &mut stack);
+        // The stack holds the first of four children of each opened cell.
+        while let Some(first) = stack.pop() {
+            for child in first..first + 4 {
+                visit(child, &mut stack);
+            }
+        }
+        force[0] += fx;
+        force[1] += fy;
+        self.stack = stack;
+    }
+
+    /// The bodies in the tree's spatial order (depth first), so that consecutive bodies walk
+    /// nearly the same cells: much kinder to the cache than index order.
+    pub fn spatial_order(&self, out: &mut Vec<u32>) {
+        out.clear();
+        if self.cells.is_empty() {
+            return;
+        }
+        let mut stack = vec![0u32];
+        while let Some(index) = stack.pop() {
+            let c = &self.cells[index as usize];
+            if c.children != 0 {
+                stack.extend((c.children..c.children + 4).rev());
+            } else if c.body != u32::MAX {
+                out.push(c.body);
             }
         }
     }

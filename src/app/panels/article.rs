@@ -29,7 +29,14 @@ impl ArticleView {
                     return;
                 };
                 if let Some(meta) = model.extraction.documents.iter().find(|d| d.id == self.doc) {
-                    ui.label(RichText::new(format!("{} · {}", meta.path, meta.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()))).weak());
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {}",
+                            meta.path,
+                            meta.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into())
+                        ))
+                        .weak(),
+                    );
                 }
                 ui.separator();
                 let (s, e) = self.sentence;
@@ -40,7 +47,9 @@ impl ArticleView {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                     ui.label(before);
                     let marked = ui.label(
-                        RichText::new(sentence).background_color(egui::Color32::from_rgb(255, 214, 102)).color(egui::Color32::BLACK),
+                        RichText::new(sentence)
+                            .background_color(egui::Color32::from_rgb(255, 214, 102))
+                            .color(egui::Color32::BLACK),
                     );
                     if self.scroll_pending {
                         marked.scroll_to_me(Some(egui::Align::Center));

@@ -43,7 +43,8 @@ impl EvidencePanel {
     fn edge_ui(&mut self, ui: &mut egui::Ui, model: &Model, edge: EdgeIndex, commands: &mut Vec<Command>) {
         let graph = &model.extraction.graph.graph;
         let Some(data) = graph.edge_weight(edge) else { return };
-        let (Some(a), Some(b)) = (model.extraction.graph.node(&data.key.source), model.extraction.graph.node(&data.key.target))
+        let (Some(a), Some(b)) =
+            (model.extraction.graph.node(&data.key.source), model.extraction.graph.node(&data.key.target))
         else {
             return;
         };
@@ -61,7 +62,11 @@ impl EvidencePanel {
             }
             ui.label("Weight");
             let weight = visible.map_or(data.weight(), |v| v.weight);
-            ui.label(if data.key.kind.is_structural() { format!("{weight} articles") } else { format!("{weight} sentences") });
+            ui.label(if data.key.kind.is_structural() {
+                format!("{weight} articles")
+            } else {
+                format!("{weight} sentences")
+            });
             ui.end_row();
             ui.label("Articles");
             ui.label(visible.map_or(data.docs.len(), |v| v.documents).to_string());
@@ -82,8 +87,7 @@ impl EvidencePanel {
             return;
         }
         ui.separator();
-        let counted: Vec<&Evidence> =
-            data.evidence.iter().filter(|ev| !model_excludes(model, &ev.doc)).collect();
+        let counted: Vec<&Evidence> = data.evidence.iter().filter(|ev| !model_excludes(model, &ev.doc)).collect();
         ui.label(RichText::new(format!("{} source sentences", counted.len())).strong());
         let shown = if self.show_all_quotes { counted.len() } else { counted.len().min(QUOTES_SHOWN) };
         for ev in &counted[..shown] {
@@ -153,7 +157,13 @@ fn node_ui(ui: &mut egui::Ui, model: &Model, node: NodeIndex, commands: &mut Vec
         .iter()
         .filter_map(|e| {
             let (a, b) = graph.edge_endpoints(e.index)?;
-            let other = if a == node { b } else if b == node { a } else { return None };
+            let other = if a == node {
+                b
+            } else if b == node {
+                a
+            } else {
+                return None;
+            };
             Some((e.weight, e.index, other))
         })
         .collect();
@@ -194,7 +204,12 @@ fn quote_ui(ui: &mut egui::Ui, model: &Model, ev: &Evidence, commands: &mut Vec<
 
 /// `sentence` (starting at byte `offset` of its document) with the byte ranges `marks`
 /// (document offsets) highlighted.
-pub fn highlighted(ui: &egui::Ui, sentence: &str, offset: usize, marks: impl Iterator<Item = (usize, usize)>) -> LayoutJob {
+pub fn highlighted(
+    ui: &egui::Ui,
+    sentence: &str,
+    offset: usize,
+    marks: impl Iterator<Item = (usize, usize)>,
+) -> LayoutJob {
     let font = FontId::proportional(14.0);
     let plain = TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), ..Default::default() };
     let marked = TextFormat {
@@ -245,7 +260,8 @@ fn warnings_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(model.doc_title(doc)).small().weak());
                         if ui.small_button("Open article").clicked() {
-                            commands.push(Command::OpenArticle { doc: doc.clone(), sentence: (start, start + text.len()) });
+                            commands
+                                .push(Command::OpenArticle { doc: doc.clone(), sentence: (start, start + text.len()) });
                         }
                     });
                 }

@@ -39,10 +39,14 @@ impl FiltersPanel {
                 ui.label(RichText::new("An entity in any unticked bloc is hidden.").weak().small());
             });
             egui::CollapsingHeader::new("Entities").default_open(true).show(ui, |ui| {
-                let count = |kind: NodeKind| model.extraction.graph.graph.node_weights().filter(|n| n.kind == kind).count();
+                let count =
+                    |kind: NodeKind| model.extraction.graph.graph.node_weights().filter(|n| n.kind == kind).count();
                 ui.checkbox(&mut filter.show_countries, format!("Countries ({})", count(NodeKind::Country)));
                 ui.checkbox(&mut filter.show_leaders, format!("Leaders ({})", count(NodeKind::Leader)));
-                ui.checkbox(&mut filter.show_organisations, format!("Organisations ({})", count(NodeKind::Organisation)));
+                ui.checkbox(
+                    &mut filter.show_organisations,
+                    format!("Organisations ({})", count(NodeKind::Organisation)),
+                );
             });
             egui::CollapsingHeader::new("Ties").default_open(true).show(ui, |ui| {
                 for class in EdgeClass::ALL {
@@ -62,12 +66,13 @@ impl FiltersPanel {
                         }
                     }
                 }
-                let max = model.extraction.graph.graph.edge_weights().map(crate::graph::EdgeData::weight).max().unwrap_or(1);
+                let max =
+                    model.extraction.graph.graph.edge_weights().map(crate::graph::EdgeData::weight).max().unwrap_or(1);
                 ui.add(egui::Slider::new(&mut filter.min_weight, 1..=max.max(2)).text("min. sentences"));
             });
-            egui::CollapsingHeader::new(format!("Articles ({})", model.extraction.documents.len())).default_open(true).show(
-                ui,
-                |ui| {
+            egui::CollapsingHeader::new(format!("Articles ({})", model.extraction.documents.len()))
+                .default_open(true)
+                .show(ui, |ui| {
                     for doc in &model.extraction.documents {
                         let mut counted = !filter.excluded_docs.contains(&doc.id);
                         let title = doc.title.clone().unwrap_or_else(|| doc.id.clone());
@@ -81,8 +86,7 @@ impl FiltersPanel {
                             }
                         }
                     }
-                },
-            );
+                });
             egui::CollapsingHeader::new("Node size").default_open(true).show(ui, |ui| {
                 for measure in SizeMeasure::ALL {
                     if ui.radio(settings.size_measure == measure, measure.label()).clicked() {

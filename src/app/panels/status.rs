@@ -37,7 +37,11 @@ pub fn status_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
                 ui.label(text);
             }
             ui.separator();
-            let layout = if model.layout.engine.is_at_rest() { "layout at rest".to_string() } else { format!("layout running (step {})", model.layout.engine.steps()) };
+            let layout = if model.layout.engine.is_at_rest() {
+                "layout at rest".to_string()
+            } else {
+                format!("layout running (step {})", model.layout.engine.steps())
+            };
             ui.label(layout);
         }
         if let Some(message) = info.message {
