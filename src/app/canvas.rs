@@ -570,11 +570,25 @@ impl Canvas {
             let colour = if faded { text_colour.gamma_multiply(0.3) } else { text_colour };
             let galley = painter.layout_no_wrap(graph[rel].label.clone(), font.clone(), colour);
             let extra = if graph[rel].kind == NodeKind::Leader { r * 0.25 } else { 0.0 };
-            let top_left = Pos2::new(centre.x - galley.size().x / 2.0, centre.y + r + extra + 2.0);
-            let label_rect = Rect::from_min_size(top_left, galley.size()).expand(1.5);
-            if rank == 2 && placed.iter().any(|p| p.intersects(label_rect)) {
-                continue;
-            }
+            let size = galley.size();
+            let gap = r + extra + 2.0;
+            // Below the node first, then above, right, left: the first spot that is free.
+            let candidates = [
+                Pos2::new(centre.x - size.x / 2.0, centre.y + gap),
+                Pos2::new(centre.x - size.x / 2.0, centre.y - gap - size.y),
+                Pos2::new(centre.x + gap + 2.0, centre.y - size.y / 2.0),
+                Pos2::new(centre.x - gap - 2.0 - size.x, centre.y - size.y / 2.0),
+            ];
+            let free = |top_left: Pos2| {
+                let rect = Rect::from_min_size(top_left, size).expand(1.5);
+                !placed.iter().any(|p| p.intersects(rect))
+            };
+            let top_left = match candidates.iter().copied().find(|c| free(*c)) {
+                Some(spot) => spot,
+                None if rank < 2 => candidates[0],
+                None => continue,
+            };
+            let label_rect = Rect::from_min_size(top_left, size).expand(1.5);
             placed.push(label_rect);
             if !faded {
                 painter.rect_filled(label_rect, CornerRadius::same(3), halo);
@@ -639,62 +653,80 @@ fn context_menu_ui(ui: &mut egui::Ui, model: &Model, node: Option<NodeIndex>, co
     }
 }
 
-/// The legend: bloc colours, kind shapes, edge styles, the pin mark.
+/// One legend entry: how to draw its swatch at a point, and its label.
+type Swatch = Box<dyn Fn(&egui::Painter, Pos2)>;
+
+/// The legend, a strip along the bottom of the canvas: bloc colours, kind shapes, edge styles
+/// and the pin mark, wrapping to a second row when the canvas is narrow.
 fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let painter = ui.painter_at(canvas);
-    let row = 17.0;
-    let rows = style::COLOUR_CLASSES.len() + 1 + 2 + 3 + 1;
-    let size = Vec2::new(190.0, row * rows as f32 + 12.0);
-    let rect = Rect::from_min_size(canvas.left_bottom() + Vec2::new(10.0, -size.y - 10.0), size);
-    painter.rect_filled(rect, CornerRadius::same(6), ui.visuals().extreme_bg_color.gamma_multiply(0.92));
-    painter.rect_stroke(
-        rect,
-        CornerRadius::same(6),
-        ui.visuals().widgets.noninteractive.bg_stroke,
-        egui::StrokeKind::Inside,
-    );
+    let grey = Color32::from_gray(if dark { 200 } else { 90 });
+    let mut items: Vec<(Swatch, &str)> = Vec::new();
+    for bloc in style::COLOUR_CLASSES {
+        let colour = style::bloc_colour(bloc);
+        let label = if bloc == crate::view::Bloc::Other { "other" } else { bloc.label() };
+        items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.circle_filled(at, 5.5, colour); }), label));
+    }
+    items.push((
+        Box::new(|p: &egui::Painter, at: Pos2| {
+            p.rect_filled(Rect::from_center_size(at, Vec2::splat(10.0)), CornerRadius::same(2), style::ORGANISATION_COLOUR);
+        }),
+        "organisation",
+    ));
+    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.circle_stroke(at, 5.5, Stroke::new(1.5, grey)); }), "country"));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            let d = 6.0;
+            p.add(Shape::closed_line(
+                vec![at + Vec2::new(0.0, -d), at + Vec2::new(d, 0.0), at + Vec2::new(0.0, d), at + Vec2::new(-d, 0.0)],
+                Stroke::new(1.5, grey),
+            ));
+        }),
+        "leader",
+    ));
+    let held = style::edge_colour(EdgeClass::MeetingHeld, dark);
+    let co = style::edge_colour(EdgeClass::CoMention, dark).gamma_multiply(1.8);
+    let seg = |at: Pos2| [at - Vec2::new(9.0, 0.0), at + Vec2::new(9.0, 0.0)];
+    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.line_segment(seg(at), Stroke::new(2.5, held)); }), "meeting held"));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            p.extend(Shape::dashed_line(&seg(at), Stroke::new(2.5, held), 4.0, 3.0));
+        }),
+        "meeting planned",
+    ));
+    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.line_segment(seg(at), Stroke::new(1.5, co)); }), "same sentence"));
+    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.extend(pin_mark(at, dark)); }), "pinned"));
+
     let font = FontId::proportional(12.0);
     let text = ui.visuals().text_color();
-    let mut y = rect.top() + 6.0 + row / 2.0;
-    let x = rect.left() + 16.0;
-    let line = |painter: &egui::Painter, label: &str, y: &mut f32| {
-        painter.text(Pos2::new(x + 16.0, *y), Align2::LEFT_CENTER, label, font.clone(), text);
-        *y += row;
-    };
-    for bloc in style::COLOUR_CLASSES {
-        painter.circle_filled(Pos2::new(x, y), 5.5, style::bloc_colour(bloc));
-        let label = match bloc {
-            crate::view::Bloc::Other => "other",
-            b => b.label(),
-        };
-        line(&painter, label, &mut y);
+    let (row_height, pad, swatch) = (20.0, 8.0, 22.0);
+    let widths: Vec<f32> = items.iter().map(|(_, label)| swatch + painter.layout_no_wrap((*label).to_string(), font.clone(), text).size().x + 14.0).collect();
+    let max_width = canvas.width() - 20.0;
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut x = 0.0;
+    for (i, w) in widths.iter().enumerate() {
+        if x + w > max_width && !rows.last().is_some_and(Vec::is_empty) {
+            rows.push(Vec::new());
+            x = 0.0;
+        }
+        x += w;
+        if let Some(row) = rows.last_mut() {
+            row.push(i);
+        }
     }
-    painter.rect_filled(
-        Rect::from_center_size(Pos2::new(x, y), Vec2::splat(10.0)),
-        CornerRadius::same(2),
-        style::ORGANISATION_COLOUR,
-    );
-    line(&painter, "organisation", &mut y);
-    let grey = Color32::from_gray(if dark { 200 } else { 90 });
-    painter.circle_stroke(Pos2::new(x, y), 5.5, Stroke::new(1.5, grey));
-    line(&painter, "country", &mut y);
-    painter.add(Shape::closed_line(
-        vec![Pos2::new(x, y - 6.0), Pos2::new(x + 6.0, y), Pos2::new(x, y + 6.0), Pos2::new(x - 6.0, y)],
-        Stroke::new(1.5, grey),
-    ));
-    line(&painter, "leader", &mut y);
-    let seg = |y: f32| [Pos2::new(x - 8.0, y), Pos2::new(x + 8.0, y)];
-    painter.line_segment(seg(y), Stroke::new(2.5, style::edge_colour(EdgeClass::MeetingHeld, dark)));
-    line(&painter, "meeting held", &mut y);
-    painter.extend(Shape::dashed_line(
-        &seg(y),
-        Stroke::new(2.5, style::edge_colour(EdgeClass::MeetingPlanned, dark)),
-        4.0,
-        3.0,
-    ));
-    line(&painter, "meeting planned", &mut y);
-    painter.line_segment(seg(y), Stroke::new(1.5, style::edge_colour(EdgeClass::CoMention, dark).gamma_multiply(1.8)));
-    line(&painter, "named in one sentence", &mut y);
-    painter.extend(pin_mark(Pos2::new(x, y - 1.0), dark));
-    line(&painter, "pinned (double-click frees)", &mut y);
+    let width = rows.iter().map(|r| r.iter().map(|&i| widths[i]).sum::<f32>()).fold(0.0f32, f32::max) + 2.0 * pad;
+    let height = rows.len() as f32 * row_height + pad;
+    let rect = Rect::from_min_size(canvas.left_bottom() + Vec2::new(10.0, -height - 8.0), Vec2::new(width, height));
+    painter.rect_filled(rect, CornerRadius::same(6), ui.visuals().extreme_bg_color.gamma_multiply(0.92));
+    painter.rect_stroke(rect, CornerRadius::same(6), ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+    for (r, row) in rows.iter().enumerate() {
+        let y = rect.top() + pad / 2.0 + row_height * (r as f32 + 0.5);
+        let mut x = rect.left() + pad;
+        for &i in row {
+            let (draw, label) = &items[i];
+            draw(&painter, Pos2::new(x + swatch / 2.0 - 2.0, y));
+            painter.text(Pos2::new(x + swatch, y), Align2::LEFT_CENTER, *label, font.clone(), text);
+            x += widths[i];
+        }
+    }
 }
