@@ -69,10 +69,11 @@ fn unticking_nato_removes_nato_members_from_the_canvas() {
 #[test]
 fn searching_erdogan_selects_and_centres_his_node() {
     let mut h = harness(seeds_app());
-    let search = h.get_by(|n| n.role() == Role::TextInput);
-    search.click();
+    // Ctrl+F puts the cursor in the search box.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run_steps(2);
-    h.get_by(|n| n.role() == Role::TextInput).type_text("Erdogan");
+    let search = h.get_by(|n| n.role() == Role::TextInput && n.is_focused());
+    search.type_text("Erdogan");
     h.run_steps(2);
     h.key_press(egui::Key::Enter);
     h.run_steps(4);

@@ -665,15 +665,29 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     for bloc in style::COLOUR_CLASSES {
         let colour = style::bloc_colour(bloc);
         let label = if bloc == crate::view::Bloc::Other { "other" } else { bloc.label() };
-        items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.circle_filled(at, 5.5, colour); }), label));
+        items.push((
+            Box::new(move |p: &egui::Painter, at: Pos2| {
+                p.circle_filled(at, 5.5, colour);
+            }),
+            label,
+        ));
     }
     items.push((
         Box::new(|p: &egui::Painter, at: Pos2| {
-            p.rect_filled(Rect::from_center_size(at, Vec2::splat(10.0)), CornerRadius::same(2), style::ORGANISATION_COLOUR);
+            p.rect_filled(
+                Rect::from_center_size(at, Vec2::splat(10.0)),
+                CornerRadius::same(2),
+                style::ORGANISATION_COLOUR,
+            );
         }),
         "organisation",
     ));
-    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.circle_stroke(at, 5.5, Stroke::new(1.5, grey)); }), "country"));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            p.circle_stroke(at, 5.5, Stroke::new(1.5, grey));
+        }),
+        "country",
+    ));
     items.push((
         Box::new(move |p: &egui::Painter, at: Pos2| {
             let d = 6.0;
@@ -687,20 +701,38 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let held = style::edge_colour(EdgeClass::MeetingHeld, dark);
     let co = style::edge_colour(EdgeClass::CoMention, dark).gamma_multiply(1.8);
     let seg = |at: Pos2| [at - Vec2::new(9.0, 0.0), at + Vec2::new(9.0, 0.0)];
-    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.line_segment(seg(at), Stroke::new(2.5, held)); }), "meeting held"));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            p.line_segment(seg(at), Stroke::new(2.5, held));
+        }),
+        "meeting held",
+    ));
     items.push((
         Box::new(move |p: &egui::Painter, at: Pos2| {
             p.extend(Shape::dashed_line(&seg(at), Stroke::new(2.5, held), 4.0, 3.0));
         }),
         "meeting planned",
     ));
-    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.line_segment(seg(at), Stroke::new(1.5, co)); }), "same sentence"));
-    items.push((Box::new(move |p: &egui::Painter, at: Pos2| { p.extend(pin_mark(at, dark)); }), "pinned"));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            p.line_segment(seg(at), Stroke::new(1.5, co));
+        }),
+        "same sentence",
+    ));
+    items.push((
+        Box::new(move |p: &egui::Painter, at: Pos2| {
+            p.extend(pin_mark(at, dark));
+        }),
+        "pinned",
+    ));
 
     let font = FontId::proportional(12.0);
     let text = ui.visuals().text_color();
     let (row_height, pad, swatch) = (20.0, 8.0, 22.0);
-    let widths: Vec<f32> = items.iter().map(|(_, label)| swatch + painter.layout_no_wrap((*label).to_string(), font.clone(), text).size().x + 14.0).collect();
+    let widths: Vec<f32> = items
+        .iter()
+        .map(|(_, label)| swatch + painter.layout_no_wrap((*label).to_string(), font.clone(), text).size().x + 14.0)
+        .collect();
     let max_width = canvas.width() - 20.0;
     let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
     let mut x = 0.0;
@@ -718,7 +750,12 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let height = rows.len() as f32 * row_height + pad;
     let rect = Rect::from_min_size(canvas.left_bottom() + Vec2::new(10.0, -height - 8.0), Vec2::new(width, height));
     painter.rect_filled(rect, CornerRadius::same(6), ui.visuals().extreme_bg_color.gamma_multiply(0.92));
-    painter.rect_stroke(rect, CornerRadius::same(6), ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        rect,
+        CornerRadius::same(6),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
     for (r, row) in rows.iter().enumerate() {
         let y = rect.top() + pad / 2.0 + row_height * (r as f32 + 0.5);
         let mut x = rect.left() + pad;

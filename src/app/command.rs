@@ -28,6 +28,8 @@ pub enum Command {
     },
     SetFilter(ViewFilter),
     SetSizeMeasure(SizeMeasure),
+    /// The date blocs and offices are read at; `None` = the latest article date.
+    SetDate(Option<crate::kb::Date>),
     Select(Option<Selection>),
     /// Select the best match for a search and centre the map on it.
     Search(String),

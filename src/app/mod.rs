@@ -29,6 +29,10 @@ use crate::layout::{GraphLayout, LayoutSettings};
 
 /// Layout work per frame while the layout is moving, so dragging stays smooth.
 const LAYOUT_BUDGET_MS: u128 = 8;
+/// Idle after this long without input or motion.
+const IDLE_AFTER_MS: u128 = 600;
+/// Frame spacing when idle (doubled after a longer idle spell).
+const IDLE_FRAME_MS: u64 = 50;
 
 pub struct RelmapApp {
     kb: Arc<KnowledgeBase>,
@@ -46,6 +50,7 @@ pub struct RelmapApp {
     commands: Vec<Command>,
     frame_ms: f32,
     theme_applied: Option<bool>,
+    last_activity: Instant,
 }
 
 impl RelmapApp {
@@ -81,6 +86,7 @@ impl RelmapApp {
             commands: Vec::new(),
             frame_ms: 0.0,
             theme_applied: None,
+            last_activity: Instant::now(),
         }
     }
 
@@ -254,6 +260,29 @@ impl RelmapApp {
         }
     }
 
+    /// egui_graphs' GraphView asks for a new frame every frame, so a still window would redraw
+    /// as fast as it can. Once nothing has moved for a moment (no input, layout at rest, nothing
+    /// loading), frames are spaced out to 20, then 10 per second; the first input brings full speed back.
+    fn throttle_when_idle(&mut self, ctx: &egui::Context) {
+        let active = ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving() || i.pointer.any_down())
+            || self.loader.is_busy()
+            || self.model.as_ref().is_some_and(|m| !m.layout.engine.is_at_rest());
+        let now = Instant::now();
+        if active {
+            self.last_activity = now;
+        } else {
+            let idle = now.duration_since(self.last_activity).as_millis();
+            let pause = if idle > 3 * IDLE_AFTER_MS {
+                IDLE_FRAME_MS * 2
+            } else if idle > IDLE_AFTER_MS {
+                IDLE_FRAME_MS
+            } else {
+                0
+            };
+            std::thread::sleep(std::time::Duration::from_millis(pause));
+        }
+    }
+
     /// Queues a command for the next frame, as a panel would.
     pub fn push_command(&mut self, command: Command) {
         self.commands.push(command);
@@ -287,6 +316,12 @@ impl RelmapApp {
                 self.settings.size_measure = measure;
                 if let Some(model) = &mut self.model {
                     model.set_size_measure(&self.kb, measure);
+                }
+            }
+            Command::SetDate(date) => {
+                if let Some(model) = &mut self.model {
+                    model.date = date.or_else(|| model.corpus.reference_date());
+                    model.refresh_view(&self.kb, &self.settings.filter);
                 }
             }
             Command::Select(selection) => {
@@ -393,6 +428,7 @@ impl RelmapApp {
 impl eframe::App for RelmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         RelmapApp::ui(self, ui);
+        self.throttle_when_idle(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

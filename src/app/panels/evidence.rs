@@ -269,3 +269,31 @@ fn warnings_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entities of a quote stand out: exactly their bytes carry the highlight.
+    #[test]
+    fn highlights_exactly_the_mentions() {
+        let ctx = egui::Context::default();
+        let mut job = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            // The sentence starts at byte 100 of its document; mentions are document offsets.
+            let sentence = "Putin met Xi Jinping in Astana.";
+            job = Some(highlighted(ui, sentence, 100, [(100, 105), (110, 120)].into_iter()));
+        });
+        // Nothing renders here: drop the font atlas upload egui prepared.
+        output.textures_delta.clear();
+        let job = job.unwrap();
+        let marked: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background != Color32::TRANSPARENT)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(marked, vec!["Putin", "Xi Jinping"]);
+        assert_eq!(job.text, "Putin met Xi Jinping in Astana.");
+    }
+}

@@ -15,6 +15,9 @@ pub const SEARCH_ID: &str = "relmap-search";
 #[derive(Default)]
 pub struct FiltersPanel {
     pub query: String,
+    /// The date being typed in "Blocs as of".
+    date_text: String,
+    date_error: Option<String>,
 }
 
 impl FiltersPanel {
@@ -24,6 +27,7 @@ impl FiltersPanel {
         let mut filter = settings.filter.clone();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             egui::CollapsingHeader::new("Blocs").default_open(true).show(ui, |ui| {
+                self.date_ui(ui, model, commands);
                 for bloc in Bloc::ALL {
                     let count = model.view.bloc_counts.get(&bloc).copied().unwrap_or(0);
                     let mut shown = !filter.hidden_blocs.contains(&bloc);
@@ -114,6 +118,33 @@ impl FiltersPanel {
         });
         if filter != settings.filter {
             commands.push(Command::SetFilter(filter));
+        }
+    }
+
+    /// "Blocs as of": memberships and offices change (Belarus joined the SCO on 2024-07-04);
+    /// by default the map reads them at the latest article date.
+    fn date_ui(&mut self, ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
+        let latest = model.corpus.reference_date();
+        ui.horizontal(|ui| {
+            ui.label("as of");
+            let shown = model.date.map(|d| d.to_string()).unwrap_or_else(|| "today".into());
+            let response = ui.add(egui::TextEdit::singleline(&mut self.date_text).hint_text(shown).desired_width(90.0));
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                match crate::kb::parse_date(Some(self.date_text.trim())) {
+                    Ok(date) => {
+                        self.date_error = None;
+                        commands.push(Command::SetDate(date));
+                    }
+                    Err(e) => self.date_error = Some(e),
+                }
+            }
+            if model.date != latest && ui.small_button("latest article").clicked() {
+                self.date_text.clear();
+                commands.push(Command::SetDate(None));
+            }
+        });
+        if let Some(e) = &self.date_error {
+            ui.label(RichText::new(e).color(ui.visuals().error_fg_color).small());
         }
     }
 
