@@ -1,0 +1,46 @@
+//! Extracts the benchmark's generated corpus on one thread, for profilers (callgrind, perf):
+//! `cargo run --release --example profile_extract -- [MB] [RUNS]`. Only `extract_once` (the
+//! extraction and the freeing of its result) is worth counting:
+//! `valgrind --tool=callgrind --toggle-collect='*extract_once*' target/release/examples/profile_extract 24 1`.
+
+#[path = "../benches/common/news_corpus.rs"]
+mod news_corpus;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase};
+
+#[inline(never)]
+fn extract_once(extractor: &Extractor<'_>, corpus: &Corpus) -> usize {
+    let ex = extractor.extract(corpus, &ExtractOptions { threads: 1, ..ExtractOptions::default() });
+    ex.graph.edge_count()
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(24);
+    let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(3);
+    let kb = match KnowledgeBase::builtin() {
+        Ok(kb) => kb,
+        Err(e) => {
+            eprintln!("profile_extract: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let extractor = Extractor::new(&kb);
+    let corpus = news_corpus::news_corpus(&kb, mb * 1024 * 1024);
+    let bytes = corpus.total_bytes() as f64;
+    let mut secs = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let edges = std::hint::black_box(extract_once(&extractor, &corpus));
+        secs.push(t.elapsed().as_secs_f64());
+        eprintln!("{edges} edges in {:.3} s", secs[secs.len() - 1]);
+    }
+    secs.sort_by(f64::total_cmp);
+    if let Some(best) = secs.first() {
+        println!("best of {runs}: {:.1} MB/s", bytes / 1e6 / best);
+    }
+    ExitCode::SUCCESS
+}
