@@ -660,7 +660,7 @@ fn visit(visitor: Who, country: usize, place: &Item, status: Status) -> MeetingF
 fn expand(items: &[&Item]) -> Vec<Who> {
     let mut out = Vec::new();
     for i in items {
-        for p in i.persons() {
+        for &p in i.persons() {
             out.push((p, (i.start, i.end)));
         }
     }
