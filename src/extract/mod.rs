@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod fold;
+mod literals;
 pub mod meetings;
 pub mod mentions;
 mod pending;
@@ -164,7 +165,13 @@ impl<'kb> Extractor<'kb> {
             })
             .collect();
         let date = doc.date.or(reference);
-        let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default() };
+        let ctx = DocContext {
+            kb: self.kb,
+            date,
+            named_in_doc,
+            unknown: std::cell::RefCell::default(),
+            trigger_words: meetings::trigger_words(text),
+        };
         let mut builder = DocBuilder {
             ex: self,
             doc,
@@ -189,7 +196,7 @@ impl<'kb> Extractor<'kb> {
             let sentence_raws: &[RawMention] = &raws[first..next_raw];
             if sentence_raws.is_empty() {
                 // "The four leaders held talks": no name, but a meeting of people named before.
-                if meetings::refers_back(&text[sentence.0..sentence.1], &memory) {
+                if meetings::refers_back(&ctx, text, sentence, &memory) {
                     for fact in meetings::find(&ctx, text, sentence, &[], &mut memory) {
                         builder.meeting(&ctx, index, sentence, &fact);
                     }
@@ -471,7 +478,7 @@ impl DocBuilder<'_, '_> {
             }
         };
         let rank = self.rank;
-        let edge = (self.pending.edges.entry(no)).or_insert_with(|| PendingEdge {
+        let (edge, _) = (self.pending).edge(no, || PendingEdge {
             data: EdgeData::new(key()),
             evidence: Vec::new(),
             docs: Vec::new(),
@@ -495,20 +502,17 @@ impl DocBuilder<'_, '_> {
     }
 
     /// A `leads` or `member_of` edge from this document, merged as the graph merges them.
-    fn structural_edge(&mut self, no: EdgeNo, make: impl FnOnce() -> EdgeData) {
+    fn structural_edge(&mut self, no: EdgeNo, make: impl Fn() -> EdgeData) {
         let rank = self.rank;
-        match self.pending.edges.entry(no) {
-            std::collections::hash_map::Entry::Occupied(mut edge) => {
-                let (edge, new) = (edge.get_mut(), make());
-                edge.data.detail = edge.data.detail.take().max(new.detail);
-                edge.data.since = edge.data.since.max(new.since);
-                edge.data.until = edge.data.until.max(new.until);
-                edge.docs.push(rank);
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(PendingEdge { data: make(), evidence: Vec::new(), docs: vec![rank] });
-            }
+        let (edge, new) =
+            self.pending.edge(no, || PendingEdge { data: make(), evidence: Vec::new(), docs: Vec::new() });
+        if !new {
+            let other = make();
+            edge.data.detail = edge.data.detail.take().max(other.detail);
+            edge.data.since = edge.data.since.max(other.since);
+            edge.data.until = edge.data.until.max(other.until);
         }
+        edge.docs.push(rank);
     }
 
     /// `leads` and `member_of` edges among the entities of this document, at its date.

@@ -48,7 +48,9 @@ pub(super) struct Pending {
     pub ranks: Vec<Rank>,
     /// The text of every sentence that is evidence, once.
     pub sentence_texts: Vec<Arc<str>>,
-    pub edges: FxHashMap<EdgeNo, PendingEdge>,
+    /// Edges in the order they were first seen, and where each key's edge is.
+    edges: Vec<PendingEdge>,
+    edge_at: FxHashMap<EdgeNo, u32>,
     /// Names the knowledge base does not know, numbered as they come.
     pub unknown: FxHashMap<Arc<str>, u32>,
     /// The graph node of each known entity, by entity number, once looked up.
@@ -70,6 +72,17 @@ impl Pending {
             nodes: vec![None; entities],
             ..Self::default()
         }
+    }
+
+    /// The edge with key `no`, made by `make` if there is none yet; `true` when it is new.
+    pub fn edge(&mut self, no: EdgeNo, make: impl FnOnce() -> PendingEdge) -> (&mut PendingEdge, bool) {
+        let next = u32::try_from(self.edges.len()).unwrap_or(u32::MAX);
+        let at = *self.edge_at.entry(no).or_insert(next);
+        let new = at == next;
+        if new {
+            self.edges.push(make());
+        }
+        (&mut self.edges[at as usize], new)
     }
 
     pub fn add_mention(&mut self, node: NodeIndex, mention: PendingMention) {
@@ -106,10 +119,8 @@ impl Pending {
                 node.mentions.extend(refs);
             }
         }
-        let mut edges: Vec<(EdgeNo, PendingEdge)> = edges.into_iter().collect();
-        // Any fixed order will do: the graph's output is sorted by key.
-        edges.sort_unstable_by_key(|(no, _)| *no);
-        for (_, edge) in edges {
+        // In the order first seen: any fixed order will do, the graph's output is sorted by key.
+        for edge in edges {
             let PendingEdge { mut data, mut evidence, mut docs } = edge;
             if !evidence.windows(2).all(|w| (w[0].doc, w[0].sentence) < (w[1].doc, w[1].sentence)) {
                 // Documents not read in id order, or two with one id: the first reading of a
