@@ -3,7 +3,6 @@
 
 pub mod claims;
 pub mod fold;
-mod literals;
 pub mod meetings;
 pub mod mentions;
 mod pending;
@@ -165,13 +164,7 @@ impl<'kb> Extractor<'kb> {
             })
             .collect();
         let date = doc.date.or(reference);
-        let ctx = DocContext {
-            kb: self.kb,
-            date,
-            named_in_doc,
-            unknown: std::cell::RefCell::default(),
-            trigger_words: meetings::trigger_words(text),
-        };
+        let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default() };
         let mut builder = DocBuilder {
             ex: self,
             doc,
@@ -196,7 +189,7 @@ impl<'kb> Extractor<'kb> {
             let sentence_raws: &[RawMention] = &raws[first..next_raw];
             if sentence_raws.is_empty() {
                 // "The four leaders held talks": no name, but a meeting of people named before.
-                if meetings::refers_back(&ctx, text, sentence, &memory) {
+                if meetings::refers_back(&text[sentence.0..sentence.1], &memory) {
                     for fact in meetings::find(&ctx, text, sentence, &[], &mut memory) {
                         builder.meeting(&ctx, index, sentence, &fact);
                     }

@@ -8,7 +8,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::literals::Required;
 use super::re;
 
 use super::mentions::{CountryForm, OfficeWord, RawMention};
@@ -23,8 +22,6 @@ pub struct DocContext<'a> {
     /// People the knowledge base does not know, met in this document: person number
     /// `kb.people.len() + i` is `unknown[i]` (an id like `person:jane-doe`).
     pub unknown: std::cell::RefCell<Vec<std::sync::Arc<str>>>,
-    /// Byte ranges of the words meeting triggers need, in order (see `meetings::trigger_words`).
-    pub trigger_words: Vec<(usize, usize)>,
 }
 
 impl DocContext<'_> {
@@ -131,9 +128,6 @@ static GROUP_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:the\s+)?(leaders|presidents|heads of state(?: and(?: of)? government)?|prime ministers|heads of government|foreign ministers)\s+of\s+(?:the\s+)?",
     )
 });
-/// Words one of which every match of `GROUP_HEAD` contains.
-static GROUP_WORDS: LazyLock<Required> =
-    LazyLock::new(|| Required::new(&["leaders", "presidents", "heads", "ministers"]));
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:and\s+)?(?:the\s+)?$"));
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -433,9 +427,6 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
         return out;
     }
     let s = &text[sentence.0..sentence.1];
-    if !GROUP_WORDS.may_match(s) {
-        return out;
-    }
     for whole in GROUP_HEAD.find_iter(s) {
         let lower = whole.as_str().to_lowercase();
         let word = lower.trim_start_matches("the").trim_start();
@@ -483,24 +474,4 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // Guards the shortcut in `groups`: every group head holds one of the words.
-    #[test]
-    fn group_heads_hold_a_group_word() {
-        for s in [
-            "the leaders of Kazakhstan and Pakistan",
-            "Heads of State and of Government of the SCO",
-            "the prime ministers of India",
-            "FOREIGN MINISTERS OF the G7",
-            "presidents of Russia",
-        ] {
-            assert!(GROUP_HEAD.is_match(s) && GROUP_WORDS.may_match(s), "{s}");
-        }
-        assert!(!GROUP_WORDS.may_match("the president of China"));
-    }
 }
