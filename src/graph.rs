@@ -63,6 +63,12 @@ impl<T: Ord> SortedSet<T> {
         Self::default()
     }
 
+    /// A set from a vector already sorted and without duplicates.
+    pub(crate) fn from_sorted(values: Vec<T>) -> Self {
+        debug_assert!(values.windows(2).all(|w| w[0] < w[1]));
+        Self(values)
+    }
+
     /// Inserts `value`; `false` when it was already there.
     pub fn insert(&mut self, value: T) -> bool {
         match self.0.last() {

@@ -6,11 +6,22 @@ pub fn fold(text: &str) -> String {
     Folded::new(text).text
 }
 
-/// Folded text plus, for non-ASCII input, the original byte offset of every folded byte.
+/// Folded text plus, for non-ASCII input, the map back to the original byte offsets.
 pub struct Folded {
     pub text: String,
-    /// `None` when the input was ASCII: offsets are then the same in both.
-    origin: Option<Vec<u32>>,
+    /// `None` when the input was ASCII: offsets are then the same in both. Otherwise the
+    /// pieces of the folded text in order: a run of ASCII maps byte for byte, the bytes a
+    /// non-ASCII character folds to all map to that character's first byte.
+    origin: Option<Vec<Piece>>,
+}
+
+/// A piece of folded text: where it starts in the folded and in the original text, and whether
+/// it is an ASCII run (offsets advance together) or one character.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    folded: usize,
+    original: usize,
+    run: bool,
 }
 
 impl Folded {
@@ -21,45 +32,47 @@ impl Folded {
             // ASCII in, ASCII out.
             return Self { text: String::from_utf8(folded).unwrap_or_default(), origin: None };
         }
-        let mut folded = String::with_capacity(text.len());
-        let mut origin: Vec<u32> = Vec::with_capacity(text.len());
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+        let mut origin: Vec<Piece> = Vec::new();
         let mut buf = [0u8; 4];
         let mut i = 0;
         while i < bytes.len() {
-            let pos = u32::try_from(i).unwrap_or(u32::MAX);
             // Runs of ASCII, the bulk of any English text, in one go.
             let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
             if run > 0 {
-                folded.extend(bytes[i..i + run].iter().map(|&b| char::from(fold_ascii(b))));
-                origin.extend(pos..pos + u32::try_from(run).unwrap_or(0));
+                origin.push(Piece { folded: folded.len(), original: i, run: true });
+                folded.extend(bytes[i..i + run].iter().map(|&b| fold_ascii(b)));
                 i += run;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else { break };
-            let before = folded.len();
+            origin.push(Piece { folded: folded.len(), original: i, run: false });
             match c {
-                '\u{2018}' | '\u{2019}' | '\u{02bc}' => folded.push('\''),
-                '\u{201c}' | '\u{201d}' => folded.push('"'),
-                '\u{2010}'..='\u{2015}' | '\u{00a0}' | '\u{2212}' => folded.push(' '),
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => folded.push(b'\''),
+                '\u{201c}' | '\u{201d}' => folded.push(b'"'),
+                '\u{2010}'..='\u{2015}' | '\u{00a0}' | '\u{2212}' => folded.push(b' '),
                 _ => match deunicode::deunicode_char(c) {
                     Some(s) if !s.is_empty() && s.is_ascii() && s.chars().all(|d| d.is_ascii_alphanumeric()) => {
-                        folded.extend(s.chars().map(|d| d.to_ascii_lowercase()));
+                        folded.extend(s.bytes().map(|d| d.to_ascii_lowercase()));
                     }
                     // Keep other characters as they are so that nothing spurious matches.
-                    _ => folded.push_str(c.encode_utf8(&mut buf)),
+                    _ => folded.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
                 },
             }
-            origin.extend(std::iter::repeat_n(pos, folded.len() - before));
             i += c.len_utf8();
         }
-        Self { text: folded, origin: Some(origin) }
+        // Only ASCII bytes and whole characters were pushed.
+        Self { text: String::from_utf8(folded).unwrap_or_default(), origin: Some(origin) }
     }
 
     /// The original byte offset of a folded byte.
     pub fn original_pos(&self, folded: usize) -> usize {
         match &self.origin {
             None => folded,
-            Some(origin) => origin[folded] as usize,
+            Some(origin) => {
+                let piece = origin[origin.partition_point(|p| p.folded <= folded).saturating_sub(1)];
+                if piece.run { piece.original + (folded - piece.folded) } else { piece.original }
+            }
         }
     }
 
@@ -67,12 +80,58 @@ impl Folded {
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         match &self.origin {
             None => (start, end),
-            Some(origin) => {
-                let s = origin[start] as usize;
-                let last = origin[end - 1] as usize;
+            Some(_) => {
+                let s = self.original_pos(start);
+                let last = self.original_pos(end - 1);
                 let len = original[last..].chars().next().map_or(1, char::len_utf8);
                 (s, last + len)
             }
+        }
+    }
+
+    /// Calls `f(folded, original)` with the offsets of every character of `original` (the text
+    /// this was folded from) that is an upper-case letter, in order.
+    pub fn for_each_capital(&self, original: &str, mut f: impl FnMut(usize, usize)) {
+        let bytes = original.as_bytes();
+        let Some(origin) = &self.origin else {
+            for_each_ascii_capital(bytes, 0, 0, &mut f);
+            return;
+        };
+        for (k, piece) in origin.iter().enumerate() {
+            if piece.run {
+                let len = origin.get(k + 1).map_or(self.text.len(), |next| next.folded) - piece.folded;
+                let run = &bytes[piece.original..piece.original + len];
+                for_each_ascii_capital(run, piece.folded, piece.original, &mut f);
+            } else if original[piece.original..].starts_with(char::is_uppercase) {
+                f(piece.folded, piece.original);
+            }
+        }
+    }
+}
+
+/// Calls `f(folded + i, original + i)` for every ASCII capital at `i` in `run` (all ASCII),
+/// eight bytes at a time: most stretches of text have none.
+fn for_each_ascii_capital(run: &[u8], folded: usize, original: usize, f: &mut impl FnMut(usize, usize)) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut chunks = run.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // Every byte is below 0x80, so no addition carries into the next byte: the high bit is
+        // set where the byte is at least b'A' and not above b'Z'.
+        let mut capitals =
+            (word + ONES * (0x80 - u64::from(b'A'))) & !(word + ONES * (0x80 - u64::from(b'Z') - 1)) & HIGH;
+        while capitals != 0 {
+            let i = at + (capitals.trailing_zeros() / 8) as usize;
+            f(folded + i, original + i);
+            capitals &= capitals - 1;
+        }
+        at += 8;
+    }
+    for (i, b) in chunks.remainder().iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            f(folded + at + i, original + at + i);
         }
     }
 }
@@ -105,5 +164,26 @@ mod tests {
         let start = folded.text.find("erdogan").unwrap();
         let (s, e) = folded.original_range(text, start, start + "erdogan".len());
         assert_eq!(&text[s..e], "Erdoğan");
+    }
+
+    #[test]
+    fn finds_every_capital() {
+        let text = "Le Président ÉRDOĞAN met Xi at NATO-HQ in Zürich; SZ?";
+        let folded = Folded::new(text);
+        let mut got = Vec::new();
+        folded.for_each_capital(text, |f, o| got.push((f, o)));
+        let want: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|(_, c)| c.is_uppercase())
+            .map(|(o, _)| ((0..folded.text.len()).find(|&f| folded.original_pos(f) == o).unwrap(), o))
+            .collect();
+        assert_eq!(got, want);
+        let ascii = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefghijklmnopqrstuvwxyz Zz";
+        let mut got = Vec::new();
+        Folded::new(ascii).for_each_capital(ascii, |_, o| got.push(o));
+        assert_eq!(
+            got,
+            ascii.char_indices().filter(|(_, c)| c.is_ascii_uppercase()).map(|(o, _)| o).collect::<Vec<_>>()
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 
 use super::fold::{Folded, fold};
@@ -152,17 +153,21 @@ struct Pattern {
     original: String,
     rule: CaseRule,
     targets: Vec<Target>,
+    /// The people among `targets`, in order.
+    persons: Vec<usize>,
 }
 
-/// A name found in a text: byte range in the original text and every entity it may refer to.
+/// A name found in a text: byte range in the original text and every entity it may refer to
+/// (borrowed from the [`Matcher`] that found it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawMention {
+pub struct RawMention<'m> {
     pub start: usize,
     pub end: usize,
-    pub targets: Vec<Target>,
+    pub targets: &'m [Target],
+    persons: &'m [usize],
 }
 
-impl RawMention {
+impl<'m> RawMention<'m> {
     pub fn country(&self) -> Option<(usize, CountryForm)> {
         self.targets.iter().find_map(|t| match t {
             Target::Country(c, f) => Some((*c, *f)),
@@ -184,14 +189,9 @@ impl RawMention {
         })
     }
 
-    pub fn persons(&self) -> Vec<usize> {
-        self.targets
-            .iter()
-            .filter_map(|t| match t {
-                Target::Person(p) => Some(*p),
-                _ => None,
-            })
-            .collect()
+    /// The people the name may refer to, in the order of `targets`.
+    pub fn persons(&self) -> &'m [usize] {
+        self.persons
     }
 }
 
@@ -199,17 +199,22 @@ impl RawMention {
 pub struct Matcher {
     /// Names, matched in folded text (lower case, no accents) only where a capitalised word
     /// starts: every name starts with a capital, and most words do not.
-    names: AhoCorasick,
+    names: Trie,
     /// Pattern index of each `names` pattern.
     names_ids: Vec<usize>,
     /// All-capital names (`US`, `NATO`), matched as written in the original text, also only at
     /// capitalised word starts.
-    capitals: AhoCorasick,
+    capitals: Trie,
     capitals_ids: Vec<usize>,
     /// Office words ("president", "prime minister"), matched anywhere in any case.
     offices: AhoCorasick,
     offices_ids: Vec<usize>,
     patterns: Vec<Pattern>,
+    /// `[Target::Person(i)]` and `[i]` at `i`, for second mentions by family name.
+    person_targets: Vec<Target>,
+    person_numbers: Vec<usize>,
+    /// Each person's family name, when it may stand alone (see [`Matcher::with_family_names`]).
+    family_names: Vec<Option<String>>,
 }
 
 impl Matcher {
@@ -236,7 +241,7 @@ impl Matcher {
             // patterns, each with its own case rule.
             let key = if rule == CaseRule::Capitals { name.to_string() } else { folded };
             let i = *by_folded.entry(key).or_insert_with(|| {
-                patterns.push(Pattern { original: name.to_string(), rule, targets: Vec::new() });
+                patterns.push(Pattern { original: name.to_string(), rule, targets: Vec::new(), persons: Vec::new() });
                 patterns.len() - 1
             });
             let pattern = &mut patterns[i];
@@ -286,21 +291,40 @@ impl Matcher {
         add("PM", Target::Office(OfficeWord::PrimeMinister), false);
         for p in &mut patterns {
             p.targets.sort_by_key(target_rank);
+            p.persons = p
+                .targets
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Person(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
         }
         let ids_with =
             |rule: fn(CaseRule) -> bool| (0..patterns.len()).filter(|&i| rule(patterns[i].rule)).collect::<Vec<_>>();
         let capitals_ids = ids_with(|r| r == CaseRule::Capitals);
         let offices_ids = ids_with(|r| r == CaseRule::Any);
         let names_ids = ids_with(|r| matches!(r, CaseRule::Exact | CaseRule::Capitalised));
-        let names = automaton(names_ids.iter().map(|&i| fold(&patterns[i].original)), StartKind::Anchored);
-        let capitals = automaton(capitals_ids.iter().map(|&i| patterns[i].original.clone()), StartKind::Anchored);
+        let names = Trie::new(names_ids.iter().map(|&i| fold(&patterns[i].original)).collect());
+        let capitals = Trie::new(capitals_ids.iter().map(|&i| patterns[i].original.clone()).collect());
         let offices = automaton(offices_ids.iter().map(|&i| fold(&patterns[i].original)), StartKind::Unanchored);
-        Self { names, names_ids, capitals, capitals_ids, offices, offices_ids, patterns }
+        Self {
+            names,
+            names_ids,
+            capitals,
+            capitals_ids,
+            offices,
+            offices_ids,
+            patterns,
+            person_targets: (0..kb.people.len()).map(Target::Person).collect(),
+            person_numbers: (0..kb.people.len()).collect(),
+            family_names: kb.people.iter().map(family_name).collect(),
+        }
     }
 
     /// Every accepted mention in `text`, in order: leftmost-longest matches that pass the word
     /// boundary and case rules.
-    pub fn find(&self, text: &str) -> Vec<RawMention> {
+    pub fn find(&self, text: &str) -> Vec<RawMention<'_>> {
         let folded = Folded::new(text);
         let haystack = folded.text.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -310,26 +334,16 @@ impl Matcher {
             }
         };
         let bytes = text.as_bytes();
-        for i in 0..haystack.len() {
-            // Only where a capital letter stands can a name start.
-            let original = folded.original_pos(i);
-            let lead = bytes[original];
-            let capital = if lead.is_ascii() {
-                lead.is_ascii_uppercase()
-            } else {
-                lead >= 0xC0 && text[original..].starts_with(char::is_uppercase)
-            };
-            if !capital || (i > 0 && folded.original_pos(i - 1) == original) {
-                continue;
+        // Only where a capital letter stands can a name start.
+        folded.for_each_capital(text, |i, original| {
+            if let Some((pattern, end)) = self.names.longest_at(haystack, i) {
+                let (start, end) = folded.original_range(text, i, end);
+                accept(start, end, self.names_ids[pattern]);
             }
-            if let Some(m) = self.names.find(anchored(haystack, i)) {
-                let (start, end) = folded.original_range(text, m.start(), m.end());
-                accept(start, end, self.names_ids[m.pattern().as_usize()]);
+            if let Some((pattern, end)) = self.capitals.longest_at(bytes, original) {
+                accept(original, end, self.capitals_ids[pattern]);
             }
-            if let Some(m) = self.capitals.find(anchored(text.as_bytes(), original)) {
-                accept(m.start(), m.end(), self.capitals_ids[m.pattern().as_usize()]);
-            }
-        }
+        });
         for m in self.offices.find_iter(haystack) {
             let (start, end) = folded.original_range(text, m.start(), m.end());
             accept(start, end, self.offices_ids[m.pattern().as_usize()]);
@@ -342,11 +356,11 @@ impl Matcher {
                 continue;
             }
             covered = end;
-            let targets = &self.patterns[p].targets;
-            if targets.iter().all(|t| *t == Target::Nothing) {
+            let pattern = &self.patterns[p];
+            if pattern.targets.iter().all(|t| *t == Target::Nothing) {
                 continue;
             }
-            out.push(RawMention { start, end, targets: targets.clone() });
+            out.push(RawMention { start, end, targets: &pattern.targets, persons: &pattern.persons });
         }
         out
     }
@@ -361,36 +375,35 @@ impl Matcher {
     /// Misri" if known) are also found by their family name alone ("Wang") in the same text,
     /// even where that name alone is too common to be an alias everywhere. Returns `raws` with
     /// those mentions added, in order.
-    pub fn with_family_names(&self, kb: &KnowledgeBase, text: &str, mut raws: Vec<RawMention>) -> Vec<RawMention> {
-        let mut short: Vec<(String, usize)> = Vec::new();
+    pub fn with_family_names<'m>(&'m self, text: &str, mut raws: Vec<RawMention<'m>>) -> Vec<RawMention<'m>> {
+        let mut short: Vec<(&str, usize)> = Vec::new();
         for raw in &raws {
-            let [person] = raw.persons()[..] else { continue };
+            let &[person] = raw.persons() else { continue };
             if !text[raw.start..raw.end].contains(' ') {
                 continue;
             }
-            let p = &kb.people[person];
-            let words: Vec<&str> = p.name.split_whitespace().collect();
-            let family_first = p.country_at(None).is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
-            let family = if family_first { words.first() } else { words.last() };
-            let Some(family) = family else { continue };
-            let family = family.trim_start_matches("al-").trim_start_matches("el-");
-            if family.chars().count() >= 2
-                && family.starts_with(char::is_uppercase)
-                && !short.iter().any(|(f, q)| f == family && *q == person)
-            {
-                short.push((family.to_string(), person));
+            let Some(family) = self.family_names[person].as_deref() else { continue };
+            if !short.iter().any(|&(f, q)| f == family && q == person) {
+                short.push((family, person));
             }
         }
         // A family name two people of this text share says nothing.
-        let ambiguous: Vec<String> =
-            short.iter().filter(|(f, p)| short.iter().any(|(g, q)| g == f && q != p)).map(|(f, _)| f.clone()).collect();
+        let ambiguous: Vec<&str> =
+            short.iter().filter(|(f, p)| short.iter().any(|(g, q)| g == f && q != p)).map(|&(f, _)| f).collect();
         let mut added = Vec::new();
-        for (family, person) in short.iter().filter(|(f, _)| !ambiguous.contains(f)) {
+        for &(family, person) in short.iter().filter(|(f, _)| !ambiguous.contains(f)) {
             for start in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
                 let end = start + family.len();
-                let covered = raws.iter().any(|r| r.start < end && start < r.end);
+                // `raws` do not overlap and are in order, so their ends are in order too.
+                let next = raws.partition_point(|r| r.end <= start);
+                let covered = raws.get(next).is_some_and(|r| r.start < end);
                 if !covered && at_boundaries(text, start, end) {
-                    added.push(RawMention { start, end, targets: vec![Target::Person(*person)] });
+                    added.push(RawMention {
+                        start,
+                        end,
+                        targets: &self.person_targets[person..=person],
+                        persons: &self.person_numbers[person..=person],
+                    });
                 }
             }
         }
@@ -403,8 +416,62 @@ impl Matcher {
     }
 }
 
-fn anchored(haystack: &[u8], at: usize) -> aho_corasick::Input<'_> {
-    aho_corasick::Input::new(haystack).range(at..).anchored(Anchored::Yes)
+/// A person's family name ("Wang" for "Wang Yi", "Misri" for "Vikram Misri"), when it is long
+/// enough and capitalised.
+fn family_name(p: &crate::kb::Person) -> Option<String> {
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    let family_first = p.country_at(None).is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+    let family = if family_first { words.first() } else { words.last() }?;
+    let family = family.trim_start_matches("al-").trim_start_matches("el-");
+    (family.chars().count() >= 2 && family.starts_with(char::is_uppercase)).then(|| family.to_string())
+}
+
+/// An anchored automaton of names, searched at one position at a time. (A DFA needs fewer
+/// instructions but is 7 MB for the built-in names, and its cache misses make it slower.)
+struct Trie(aho_corasick::nfa::contiguous::NFA);
+
+impl Trie {
+    fn new(patterns: Vec<String>) -> Self {
+        let nfa = aho_corasick::nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(&patterns)
+            .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"));
+        Self(nfa)
+    }
+
+    /// The longest pattern that starts at `at`: its index and where it ends.
+    fn longest_at(&self, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
+        longest_at(&self.0, haystack, at)
+    }
+}
+
+/// An anchored leftmost-longest search, as `AhoCorasick::find` with `Anchored::Yes` does it,
+/// without the set-up of a general search (this runs at every capital letter).
+#[inline]
+fn longest_at<A: Automaton>(aut: &A, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut sid = aut.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    if aut.is_match(sid) {
+        found = Some((aut.match_pattern(sid, 0).as_usize(), at));
+    }
+    for (k, &b) in haystack.get(at..)?.iter().enumerate() {
+        sid = aut.next_state(Anchored::Yes, sid, b);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                break;
+            }
+            if aut.is_match(sid) {
+                let pattern = aut.match_pattern(sid, 0);
+                let end = at + k + 1;
+                // Matches copied along failure links start later: not ours.
+                if end - aut.pattern_len(pattern) == at {
+                    found = Some((pattern.as_usize(), end));
+                }
+            }
+        }
+    }
+    found
 }
 
 fn automaton(patterns: impl IntoIterator<Item = String>, start: StartKind) -> AhoCorasick {

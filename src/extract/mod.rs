@@ -5,6 +5,7 @@ pub mod claims;
 pub mod fold;
 pub mod meetings;
 pub mod mentions;
+mod pending;
 pub mod resolve;
 pub mod sentences;
 
@@ -13,11 +14,13 @@ use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
 use crate::extraction::{Candidate, DocumentMeta, Extraction};
-use crate::graph::{EdgeData, EdgeKey, EdgeKind, Evidence, MembershipInfo, MentionRef, NodeData, NodeKind, RelGraph};
+use crate::graph::{EdgeData, EdgeKey, EdgeKind, MembershipInfo, NodeData, NodeKind, RelGraph};
 use crate::kb::{Date, EntityRef, KnowledgeBase};
 use crate::warning::Warning;
 use meetings::{Memory, Participant};
 use mentions::{Matcher, RawMention};
+use pending::{EdgeNo, Pending, PendingEdge, PendingEvidence, Rank};
+use petgraph::stable_graph::NodeIndex;
 use resolve::{DocContext, Item, ItemKind};
 
 /// Compiles a built-in pattern. Word boundaries are ASCII ones, so that the fast DFA engines
@@ -48,6 +51,11 @@ pub struct Extractor<'kb> {
     country_ids: Vec<Arc<str>>,
     org_ids: Vec<Arc<str>>,
     person_ids: Vec<Arc<str>>,
+    /// By person number: the offices that lead a country, as (person the id names, office
+    /// index, country number).
+    leads: Vec<Vec<(usize, usize, u32)>>,
+    /// By country number: its memberships, as (membership index, organisation number).
+    memberships: Vec<Vec<(usize, u32)>>,
 }
 
 impl<'kb> Extractor<'kb> {
@@ -58,7 +66,26 @@ impl<'kb> Extractor<'kb> {
             country_ids: kb.countries.iter().map(|c| Arc::from(format!("country:{}", c.iso3))).collect(),
             org_ids: kb.organisations.iter().map(|o| Arc::from(format!("org:{}", o.acronym))).collect(),
             person_ids: kb.people.iter().map(|p| Arc::from(p.id.as_str())).collect(),
+            leads: kb.people.iter().map(|p| leading_offices(kb, &p.id)).collect(),
+            memberships: kb
+                .countries
+                .iter()
+                .map(|c| {
+                    (kb.memberships.iter().enumerate())
+                        .filter(|(_, m)| m.country == c.iso3)
+                        .filter_map(|(i, m)| match kb.entity(&format!("org:{}", m.org)) {
+                            Some(EntityRef::Organisation(o)) => Some((i, number(o))),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// Known entities: countries, then organisations, then people.
+    fn entity_count(&self) -> usize {
+        self.country_ids.len() + self.org_ids.len() + self.person_ids.len()
     }
 
     /// Extracts the whole corpus.
@@ -96,23 +123,30 @@ impl<'kb> Extractor<'kb> {
 
     fn extract_documents(&self, docs: &[Document], reference: Option<Date>) -> Extraction {
         let mut out = Extraction::default();
-        let mut pending = PendingEdges::default();
-        for doc in docs {
-            self.read_document(doc, reference, &mut out, &mut pending);
+        let mut pending = Pending::new(docs, self.entity_count());
+        for (doc, rank) in docs.iter().zip(std::mem::take(&mut pending.ranks)) {
+            self.read_document(doc, rank, reference, &mut out, &mut pending);
         }
-        flush(pending, &mut out.graph);
+        pending.flush(&mut out.graph);
         out
     }
 
     /// Extracts one document into `out` (undated documents are read at `reference`).
     pub fn extract_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction) {
-        let mut pending = PendingEdges::default();
-        self.read_document(doc, reference, out, &mut pending);
-        flush(pending, &mut out.graph);
+        let mut pending = Pending::new(std::slice::from_ref(doc), self.entity_count());
+        self.read_document(doc, 0, reference, out, &mut pending);
+        pending.flush(&mut out.graph);
     }
 
     /// Reads one document: nodes and structural edges go to `out`, text edges to `pending`.
-    fn read_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction, pending: &mut PendingEdges) {
+    fn read_document(
+        &self,
+        doc: &Document,
+        rank: Rank,
+        reference: Option<Date>,
+        out: &mut Extraction,
+        pending: &mut Pending,
+    ) {
         out.documents.insert(DocumentMeta {
             id: doc.id.clone(),
             path: doc.path.clone(),
@@ -121,10 +155,10 @@ impl<'kb> Extractor<'kb> {
         });
         let text = doc.text.as_str();
         let raws = self.matcher.find(text);
-        let raws = self.matcher.with_family_names(self.kb, text, raws);
+        let raws = self.matcher.with_family_names(text, raws);
         let named_in_doc: HashSet<usize> = raws
             .iter()
-            .filter_map(|r| match r.persons().as_slice() {
+            .filter_map(|r| match r.persons() {
                 [one] if r.country().is_none() && r.organisation().is_none() => Some(*one),
                 _ => None,
             })
@@ -134,12 +168,13 @@ impl<'kb> Extractor<'kb> {
         let mut builder = DocBuilder {
             ex: self,
             doc,
-            doc_id: Arc::from(doc.id.as_str()),
+            rank,
             date,
             graph: &mut out.graph,
-            present: rustc_hash::FxHashSet::default(),
+            present: Vec::new(),
             sentence_text: None,
             pending,
+            spans: Vec::new(),
         };
         let mut memory = Memory::default();
         let mut next_raw = 0;
@@ -196,37 +231,48 @@ impl<'kb> Extractor<'kb> {
     }
 }
 
-/// Adds one document's nodes and edges to the graph.
+/// The offices of the person `id` names that lead a country: (person index, office index,
+/// country number).
+fn leading_offices(kb: &KnowledgeBase, id: &str) -> Vec<(usize, usize, u32)> {
+    let Some(EntityRef::Person(p)) = kb.entity(id) else { return Vec::new() };
+    (kb.people[p].offices.iter().enumerate())
+        .filter(|(_, o)| o.role.leads_country())
+        .filter_map(|(i, o)| Some((p, i, number(kb.country_index(o.country.as_deref()?)?))))
+        .collect()
+}
+
+fn number(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Extractor<'_> {
+    /// The id of entity `no` as an item names it.
+    fn entity_id(&self, no: u32, kind: &ItemKind) -> Arc<str> {
+        let (countries, orgs) = (self.country_ids.len(), self.org_ids.len());
+        let no = no as usize;
+        match kind {
+            ItemKind::Unknown { id, .. } => id.clone(),
+            _ if no < countries => self.country_ids[no].clone(),
+            _ if no < countries + orgs => self.org_ids[no - countries].clone(),
+            _ => self.person_ids[no - countries - orgs].clone(),
+        }
+    }
+}
+
+/// Adds one document's nodes to the graph and its edges to `pending`.
 struct DocBuilder<'a, 'kb> {
     ex: &'a Extractor<'kb>,
     doc: &'a Document,
-    doc_id: Arc<str>,
+    rank: Rank,
     date: Option<Date>,
     graph: &'a mut RelGraph,
-    /// Entity ids this document names or describes (for structural edges).
-    present: rustc_hash::FxHashSet<Arc<str>>,
-    /// The current sentence's text, shared by all its evidence.
-    sentence_text: Option<(usize, Arc<str>)>,
-    /// Text edges, added to the graph at the end of the corpus (one graph insert per edge).
-    pending: &'a mut PendingEdges,
-}
-
-/// Text edges (co-mentions, meetings) gathered while reading, by a key of entity numbers
-/// (cheaper to hash than ids): countries, then organisations, then people, then names the
-/// knowledge base does not know, numbered as they come.
-#[derive(Default)]
-struct PendingEdges {
-    edges: rustc_hash::FxHashMap<(u32, u32, EdgeKind, u8), EdgeData>,
-    unknown: rustc_hash::FxHashMap<Arc<str>, u32>,
-}
-
-/// Adds gathered text edges to the graph, in key order.
-fn flush(pending: PendingEdges, graph: &mut RelGraph) {
-    let mut edges: Vec<EdgeData> = pending.edges.into_values().collect();
-    edges.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-    for edge in edges {
-        graph.upsert_edge(edge);
-    }
+    /// Numbers of the known entities this document names or describes (for structural edges).
+    present: Vec<u32>,
+    /// The current sentence's index and its text's index in `pending`, shared by its evidence.
+    sentence_text: Option<(usize, u32)>,
+    pending: &'a mut Pending,
+    /// Co-mentions of the current sentence: entity number, item index and byte range.
+    spans: Vec<(u32, usize, (usize, usize))>,
 }
 
 impl DocBuilder<'_, '_> {
@@ -234,48 +280,58 @@ impl DocBuilder<'_, '_> {
         self.ex.kb
     }
 
+    /// The graph node of known entity `no` (id `id`), made from the knowledge base at this
+    /// document's date if there is none yet.
+    fn known_node(&mut self, no: u32, id: &Arc<str>) -> NodeIndex {
+        if let Some(Some(i)) = self.pending.nodes.get(no as usize) {
+            return *i;
+        }
+        let i = match self.graph.node_index(id) {
+            Some(i) => i,
+            None => self.graph.upsert_node(node_data(self.ex.kb, id, self.date)),
+        };
+        if let Some(slot) = self.pending.nodes.get_mut(no as usize) {
+            *slot = Some(i);
+        }
+        i
+    }
+
     fn mentions(&mut self, sentence: usize, items: &[Item], candidates: &[resolve::RawCandidate]) {
+        let (countries, orgs) = (self.ex.country_ids.len(), self.ex.org_ids.len());
         for item in items {
             if let ItemKind::Unknown { id, candidate, .. } = &item.kind {
                 self.candidate_mention(sentence, item, id, &candidates[*candidate]);
                 continue;
             }
-            let (id, described) = match item.kind {
-                ItemKind::Person { person, named } => (&self.ex.person_ids[person], !named),
-                ItemKind::Country { country, locative: false, .. } => (&self.ex.country_ids[country], false),
-                ItemKind::Organisation { org } => (&self.ex.org_ids[org], false),
+            let (no, id, described) = match item.kind {
+                ItemKind::Person { person, named } => (countries + orgs + person, &self.ex.person_ids[person], !named),
+                ItemKind::Country { country, locative: false, .. } => (country, &self.ex.country_ids[country], false),
+                ItemKind::Organisation { org } => (countries + org, &self.ex.org_ids[org], false),
                 _ => continue,
             };
-            let id = id.clone();
-            let mention =
-                MentionRef { doc: self.doc_id.clone(), sentence, start: item.start, end: item.end, described };
-            if !self.graph.add_mention(&id, mention.clone()) {
-                let mut node = node_data(self.kb(), &id, self.date);
-                node.mentions.insert(mention);
-                self.graph.upsert_node(node);
-            }
-            self.present.insert(id);
+            let no = number(no);
+            let node = self.known_node(no, id);
+            self.pending.add_mention(node, (self.rank, sentence, item.start, item.end, described));
+            self.present.push(no);
         }
     }
 
-    /// The entity an item names for co-mentions: its number and id.
-    fn entity(&mut self, kind: &ItemKind) -> Option<(u32, Arc<str>)> {
+    /// The entity an item names for co-mentions: its number.
+    fn entity(&mut self, kind: &ItemKind) -> Option<u32> {
         let (countries, orgs) = (self.ex.country_ids.len(), self.ex.org_ids.len());
-        let no = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         match kind {
-            ItemKind::Person { person, .. } => {
-                Some((no(countries + orgs + person), self.ex.person_ids[*person].clone()))
-            }
-            ItemKind::Country { country, locative: false, descriptor: false, .. } => {
-                Some((no(*country), self.ex.country_ids[*country].clone()))
-            }
-            ItemKind::Organisation { org } => Some((no(countries + org), self.ex.org_ids[*org].clone())),
-            ItemKind::Unknown { id, .. } if self.ex.kb.entity(id).is_none() => {
-                let next = no(countries + orgs + self.ex.person_ids.len() + self.pending.unknown.len());
-                Some((*self.pending.unknown.entry(id.clone()).or_insert(next), id.clone()))
-            }
+            ItemKind::Person { person, .. } => Some(number(countries + orgs + person)),
+            ItemKind::Country { country, locative: false, descriptor: false, .. } => Some(number(*country)),
+            ItemKind::Organisation { org } => Some(number(countries + org)),
+            ItemKind::Unknown { id, .. } if self.ex.kb.entity(id).is_none() => Some(self.unknown_number(id)),
             _ => None,
         }
+    }
+
+    /// The number of a name the knowledge base does not know, numbered across the whole corpus.
+    fn unknown_number(&mut self, id: &Arc<str>) -> u32 {
+        let next = number(self.ex.entity_count() + self.pending.unknown.len());
+        *self.pending.unknown.entry(id.clone()).or_insert(next)
     }
 
     /// A node for a name after an office title that the knowledge base does not know.
@@ -283,93 +339,100 @@ impl DocBuilder<'_, '_> {
         if self.kb().entity(id).is_some() {
             return;
         }
-        let mention =
-            MentionRef { doc: self.doc_id.clone(), sentence, start: item.start, end: item.end, described: false };
-        if !self.graph.add_mention(id, mention.clone()) {
-            let mut node = node_data(self.kb(), id, self.date);
-            node.kind = NodeKind::Leader;
-            node.label.clone_from(&c.name);
-            node.aliases = vec![c.name.clone()];
-            node.office = Some(c.title.clone());
-            node.country = c.country.map(|i| self.ex.country_ids[i].to_string());
-            node.candidate = true;
-            node.mentions.insert(mention);
-            self.graph.upsert_node(node);
-        }
-        self.present.insert(Arc::from(id));
+        let node = match self.graph.node_index(id) {
+            Some(i) => i,
+            None => {
+                let mut node = node_data(self.kb(), id, self.date);
+                node.kind = NodeKind::Leader;
+                node.label.clone_from(&c.name);
+                node.aliases = vec![c.name.clone()];
+                node.office = Some(c.title.clone());
+                node.country = c.country.map(|i| self.ex.country_ids[i].to_string());
+                node.candidate = true;
+                self.graph.upsert_node(node)
+            }
+        };
+        self.pending.add_mention(node, (self.rank, sentence, item.start, item.end, false));
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
-        let mut spans: Vec<(u32, Arc<str>, (usize, usize))> = Vec::with_capacity(items.len());
-        for item in items {
-            if let Some((no, id)) = self.entity(&item.kind) {
-                spans.push((no, id, (item.start, item.end)));
+        let mut spans = std::mem::take(&mut self.spans);
+        spans.clear();
+        for (k, item) in items.iter().enumerate() {
+            if let Some(no) = self.entity(&item.kind) {
+                spans.push((no, k, (item.start, item.end)));
             }
         }
-        if spans.len() < 2 {
-            return;
-        }
-        spans.sort_unstable_by_key(|(no, _, span)| (*no, *span));
-        let mut entities: Vec<(u32, Arc<str>)> = spans.iter().map(|(no, id, _)| (*no, id.clone())).collect();
-        entities.dedup_by_key(|(no, _)| *no);
-        for (i, (a_no, a)) in entities.iter().enumerate() {
-            for (b_no, b) in &entities[i + 1..] {
-                let mentions =
-                    spans.iter().filter(|(no, _, _)| no == a_no || no == b_no).map(|(_, _, span)| *span).collect();
-                let (source, target) = if a <= b { (a, b) } else { (b, a) };
-                let key = || EdgeKey {
-                    source: source.clone(),
-                    target: target.clone(),
-                    kind: EdgeKind::CoMention,
-                    status: None,
-                };
-                self.add_text_edge((*a_no, *b_no, EdgeKind::CoMention, 0), key, index, sentence, mentions);
+        if spans.len() >= 2 {
+            spans.sort_unstable_by_key(|&(no, _, span)| (no, span));
+            // The first span of each entity, in entity order.
+            let mut firsts: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
+            for (i, s) in spans.iter().enumerate() {
+                if i == 0 || spans[i - 1].0 != s.0 {
+                    firsts.push(i);
+                }
+            }
+            for (x, &i) in firsts.iter().enumerate() {
+                for &j in &firsts[x + 1..] {
+                    let (a_no, b_no) = (spans[i].0, spans[j].0);
+                    let mentions = spans
+                        .iter()
+                        .filter(|(no, _, _)| *no == a_no || *no == b_no)
+                        .map(|(_, _, span)| *span)
+                        .collect();
+                    let (a_item, b_item) = (spans[i].1, spans[j].1);
+                    let ex = self.ex;
+                    let key = || {
+                        let a = ex.entity_id(a_no, &items[a_item].kind);
+                        let b = ex.entity_id(b_no, &items[b_item].kind);
+                        let (source, target) = if a <= b { (a, b) } else { (b, a) };
+                        EdgeKey { source, target, kind: EdgeKind::CoMention, status: None }
+                    };
+                    self.add_text_edge((a_no, b_no, EdgeKind::CoMention, 0), key, index, sentence, mentions);
+                }
             }
         }
+        self.spans = spans;
     }
 
     fn meeting(&mut self, ctx: &DocContext<'_>, index: usize, sentence: (usize, usize), fact: &meetings::MeetingFact) {
-        let id = |p: Participant| -> Arc<str> {
+        let (countries, orgs) = (self.ex.country_ids.len(), self.ex.org_ids.len());
+        // The id of a participant, and its number when the knowledge base knows it.
+        let id = |p: Participant| -> (Arc<str>, Option<u32>) {
             match p {
                 Participant::Person(i) => match self.ex.person_ids.get(i) {
-                    Some(id) => id.clone(),
-                    None => ctx.person_id(i).unwrap_or_else(|| Arc::from("person:unknown")),
+                    Some(id) => (id.clone(), Some(number(countries + orgs + i))),
+                    None => (ctx.person_id(i).unwrap_or_else(|| Arc::from("person:unknown")), None),
                 },
-                Participant::Country(c) => self.ex.country_ids[c].clone(),
+                Participant::Country(c) => (self.ex.country_ids[c].clone(), Some(number(c))),
             }
         };
-        let (a, b) = (id(fact.a), id(fact.b));
+        let ((a, a_known), (b, b_known)) = (id(fact.a), id(fact.b));
         // Person-person meetings are unordered; a visit goes from the person to the country.
-        let (source, target) = match (fact.a, fact.b) {
-            (Participant::Country(_), Participant::Person(_)) => (b, a),
-            (Participant::Person(_), Participant::Country(_)) => (a, b),
-            _ if a <= b => (a, b),
-            _ => (b, a),
+        let swap = match (fact.a, fact.b) {
+            (Participant::Country(_), Participant::Person(_)) => true,
+            (Participant::Person(_), Participant::Country(_)) => false,
+            _ => a > b,
         };
-        for node_id in [&source, &target] {
-            if self.graph.node_index(node_id).is_none() {
-                self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
+        let ((source, source_known), (target, target_known)) = if swap {
+            ((b.clone(), b_known), (a.clone(), a_known))
+        } else {
+            ((a.clone(), a_known), (b.clone(), b_known))
+        };
+        for (node_id, known) in [(&source, source_known), (&target, target_known)] {
+            match known {
+                Some(no) => {
+                    self.known_node(no, node_id);
+                    self.present.push(no);
+                }
+                None if self.graph.node_index(node_id).is_none() => {
+                    self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
+                }
+                None => {}
             }
-            self.present.insert(node_id.clone());
         }
-        let known = self.ex.country_ids.len() + self.ex.org_ids.len() + self.ex.person_ids.len();
-        let mut no = |p: Participant, id: &Arc<str>| -> u32 {
-            let n = match p {
-                Participant::Country(c) => c,
-                Participant::Person(i) if i < self.ex.person_ids.len() => {
-                    self.ex.country_ids.len() + self.ex.org_ids.len() + i
-                }
-                // A name the knowledge base does not know: numbered across the whole corpus.
-                Participant::Person(_) => {
-                    let next = known + self.pending.unknown.len();
-                    let n = *self.pending.unknown.entry(id.clone()).or_insert(u32::try_from(next).unwrap_or(u32::MAX));
-                    return n;
-                }
-            };
-            u32::try_from(n).unwrap_or(u32::MAX)
-        };
-        let (id_a, id_b) = (id(fact.a), id(fact.b));
-        let (na, nb) = (no(fact.a, &id_a), no(fact.b, &id_b));
+        let na = a_known.unwrap_or_else(|| self.unknown_number(&a));
+        let nb = b_known.unwrap_or_else(|| self.unknown_number(&b));
         let (a_no, b_no) = (na.min(nb), na.max(nb));
         let status = fact.status;
         let key = || EdgeKey { source, target, kind: EdgeKind::Meeting, status: Some(status.as_str().into()) };
@@ -388,7 +451,7 @@ impl DocBuilder<'_, '_> {
 
     fn add_text_edge(
         &mut self,
-        pending_key: (u32, u32, EdgeKind, u8),
+        no: EdgeNo,
         key: impl FnOnce() -> EdgeKey,
         index: usize,
         sentence: (usize, usize),
@@ -398,59 +461,100 @@ impl DocBuilder<'_, '_> {
         mentions.retain(|&mut (s, e)| s >= sentence.0 && e <= sentence.1);
         mentions.sort_unstable();
         mentions.dedup();
-        let text = match &self.sentence_text {
-            Some((i, t)) if *i == index => t.clone(),
+        let text = match self.sentence_text {
+            Some((i, t)) if i == index => t,
             _ => {
-                let t: Arc<str> = Arc::from(&self.doc.text[sentence.0..sentence.1]);
-                self.sentence_text = Some((index, t.clone()));
+                let t = number(self.pending.sentence_texts.len());
+                self.pending.sentence_texts.push(Arc::from(&self.doc.text[sentence.0..sentence.1]));
+                self.sentence_text = Some((index, t));
                 t
             }
         };
-        let evidence =
-            Evidence { doc: self.doc_id.clone(), sentence: index, start: sentence.0, end: sentence.1, text, mentions };
-        self.pending.edges.entry(pending_key).or_insert_with(|| EdgeData::new(key())).add_evidence(evidence);
+        let rank = self.rank;
+        let (edge, _) = (self.pending).edge(no, || PendingEdge {
+            data: EdgeData::new(key()),
+            evidence: Vec::new(),
+            docs: Vec::new(),
+        });
+        match edge.evidence.last_mut() {
+            // The same sentence again (documents are read in order, and sentences).
+            Some(last) if (last.doc, last.sentence) == (rank, index) => {
+                last.mentions.extend(mentions);
+                last.mentions.sort_unstable();
+                last.mentions.dedup();
+            }
+            _ => edge.evidence.push(PendingEvidence {
+                doc: rank,
+                sentence: index,
+                start: sentence.0,
+                end: sentence.1,
+                text,
+                mentions,
+            }),
+        }
+    }
+
+    /// A `leads` or `member_of` edge from this document, merged as the graph merges them.
+    fn structural_edge(&mut self, no: EdgeNo, make: impl Fn() -> EdgeData) {
+        let rank = self.rank;
+        let (edge, new) =
+            self.pending.edge(no, || PendingEdge { data: make(), evidence: Vec::new(), docs: Vec::new() });
+        if !new {
+            let other = make();
+            edge.data.detail = edge.data.detail.take().max(other.detail);
+            edge.data.since = edge.data.since.max(other.since);
+            edge.data.until = edge.data.until.max(other.until);
+        }
+        edge.docs.push(rank);
     }
 
     /// `leads` and `member_of` edges among the entities of this document, at its date.
     fn structural(&mut self) {
-        let kb = self.ex.kb;
-        let present = std::mem::take(&mut self.present);
-        // Sorted, so that edges enter the graph in the same order every run.
-        let mut ids: Vec<&Arc<str>> = present.iter().collect();
-        ids.sort();
-        for id in ids {
-            if let Some(person) = kb.person_by_id(id) {
-                for office in person.offices_at(self.date).filter(|o| o.role.leads_country()) {
-                    let Some(country) = &office.country else { continue };
-                    let target = format!("country:{country}");
-                    if present.contains(target.as_str()) {
+        let ex = self.ex;
+        let kb = ex.kb;
+        let mut present = std::mem::take(&mut self.present);
+        present.sort_unstable();
+        present.dedup();
+        let (countries, orgs) = (ex.country_ids.len(), ex.org_ids.len());
+        for &no in &present {
+            let n = no as usize;
+            if n >= countries + orgs {
+                let person = n - countries - orgs;
+                for &(p, office, country) in &ex.leads[person] {
+                    let office = &kb.people[p].offices[office];
+                    if !office.held_at(self.date) || present.binary_search(&country).is_err() {
+                        continue;
+                    }
+                    self.structural_edge((no, country, EdgeKind::Leads, 0), || {
                         let mut edge = EdgeData::new(EdgeKey {
-                            source: id.clone(),
-                            target: target.into(),
+                            source: ex.person_ids[person].clone(),
+                            target: ex.country_ids[country as usize].clone(),
                             kind: EdgeKind::Leads,
                             status: None,
                         });
-                        edge.docs.insert(self.doc_id.clone());
                         edge.detail = Some(office.title.clone());
-                        self.graph.upsert_edge(edge);
-                    }
+                        edge
+                    });
                 }
-            }
-            let Some(iso3) = id.strip_prefix("country:") else { continue };
-            for m in kb.memberships_of(iso3).into_iter().filter(|m| m.active_at(self.date)) {
-                let target = format!("org:{}", m.org);
-                if present.contains(target.as_str()) {
-                    let key = EdgeKey {
-                        source: id.clone(),
-                        target: target.into(),
-                        kind: EdgeKind::MemberOf,
-                        status: Some(m.status.as_str().into()),
-                    };
-                    let mut edge = EdgeData::new(key);
-                    edge.docs.insert(self.doc_id.clone());
-                    edge.since = m.since;
-                    edge.until = m.until;
-                    self.graph.upsert_edge(edge);
+            } else if n < countries {
+                for &(m, org) in &ex.memberships[n] {
+                    let m = &kb.memberships[m];
+                    let org_no = number(countries) + org;
+                    if !m.active_at(self.date) || present.binary_search(&org_no).is_err() {
+                        continue;
+                    }
+                    let status_no = m.status as u8 + 1;
+                    self.structural_edge((no, org_no, EdgeKind::MemberOf, status_no), || {
+                        let mut edge = EdgeData::new(EdgeKey {
+                            source: ex.country_ids[n].clone(),
+                            target: ex.org_ids[org as usize].clone(),
+                            kind: EdgeKind::MemberOf,
+                            status: Some(m.status.as_str().into()),
+                        });
+                        edge.since = m.since;
+                        edge.until = m.until;
+                        edge
+                    });
                 }
             }
         }

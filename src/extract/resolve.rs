@@ -91,11 +91,11 @@ impl Item {
     }
 
     /// The people a participant item stands for (one person, or a group).
-    pub fn persons(&self) -> Vec<usize> {
+    pub fn persons(&self) -> &[usize] {
         match &self.kind {
-            ItemKind::Person { person, .. } | ItemKind::Unknown { person, .. } => vec![*person],
-            ItemKind::Group { persons } => persons.clone(),
-            _ => Vec::new(),
+            ItemKind::Person { person, .. } | ItemKind::Unknown { person, .. } => std::slice::from_ref(person),
+            ItemKind::Group { persons } => persons,
+            _ => &[],
         }
     }
 }
@@ -215,7 +215,7 @@ pub fn sentence_items(
             && name_gap.is_match(gap(desc_end, raws[next].start)))
         .then_some(next);
         if let Some(n) = named {
-            let person = choose_person(ctx, &raws[n].persons());
+            let person = choose_person(ctx, raws[n].persons());
             consumed[k] = true;
             consumed[n] = true;
             keep_description_parts(text, sentence, raws, country, org, &mut consumed, &mut items);
@@ -293,7 +293,7 @@ pub fn sentence_items(
             items.push(country_item(text, sentence, raw, c, false));
         } else if let Some(o) = raw.organisation() {
             items.push(Item { start: raw.start, end: raw.end, kind: ItemKind::Organisation { org: o } });
-        } else if let Some(p) = choose_person(ctx, &raw.persons()) {
+        } else if let Some(p) = choose_person(ctx, raw.persons()) {
             items.push(Item { start: raw.start, end: raw.end, kind: ItemKind::Person { person: p, named: true } });
         }
     }
@@ -450,7 +450,7 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
             let person = match named {
                 Some(n) => {
                     k += 1;
-                    choose_person(ctx, &n.persons())
+                    choose_person(ctx, n.persons())
                 }
                 None if word.starts_with("presidents") => describe(ctx, OfficeWord::President, iso3),
                 None if word.starts_with("prime") || word.starts_with("heads of government") => {

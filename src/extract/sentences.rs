@@ -16,7 +16,21 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // The next line break and the next full stop, question or exclamation mark at or after `i`.
+    let mut next_line = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+    let mut next_stop = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        if next_line < i {
+            next_line = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |j| i + j);
+        }
+        if next_stop < i {
+            next_stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |j| i + j);
+        }
+        // Nothing but those bytes ends a sentence.
+        i = next_line.min(next_stop);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         if b == b'\n' {
             let next_line_continues = next_non_space(bytes, i + 1).is_some_and(|j| bytes[j].is_ascii_lowercase())
@@ -87,7 +101,6 @@ fn ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> bool {
     let word_start =
         text[start..dot].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(start, |p| start + p + 1);
     let word = &text[word_start..dot];
-    let lower = word.to_ascii_lowercase();
     let next = next_non_space(bytes, after);
     let next_is_lower = next.is_some_and(|j| bytes[j].is_ascii_lowercase() || bytes[j].is_ascii_digit());
     if next_is_lower {
@@ -97,7 +110,7 @@ fn ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> bool {
     if word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         // "in the U.S." ending a sentence is rarer than "U.S. Secretary of State": keep going
         // unless a paragraph break follows.
         return next.is_none_or(|j| bytes[j] == b'\n');
