@@ -124,3 +124,26 @@ fn reading_with_several_threads_gives_the_same_bytes() {
         assert_eq!(canonical(&one), canonical(&many), "{threads} threads");
     }
 }
+
+// Regression: a node's office was read at the date of whichever document created it first, so
+// one thread and two threads could disagree when a person changed office between articles.
+#[test]
+fn a_nodes_office_does_not_depend_on_which_thread_saw_it_first() {
+    let kb = KnowledgeBase::builtin().unwrap();
+    let extractor = Extractor::new(&kb);
+    let doc = |id: &str, date: &str| relmap::Document {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        title: None,
+        date: relmap::kb::parse_date(Some(date)).unwrap(),
+        text: "Mohammad Mokhber met Vladimir Putin in Moscow.".into(),
+    };
+    // First vice president in March 2024, acting president in June.
+    let corpus = Corpus { documents: vec![doc("a", "2024-03-01"), doc("b", "2024-06-15")], warnings: Vec::new() };
+    let one = extractor.extract(&corpus, &ExtractOptions { threads: 1, ..ExtractOptions::default() });
+    let two = extractor.extract(&corpus, &ExtractOptions { threads: 2, ..ExtractOptions::default() });
+    assert_eq!(canonical(&one), canonical(&two));
+    // Nodes describe entities at the corpus's reference date (the latest article).
+    let mokhber = one.graph.node("person:mohammad-mokhber").unwrap();
+    assert_eq!(mokhber.office.as_deref(), Some("President"));
+}

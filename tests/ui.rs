@@ -205,3 +205,19 @@ fn an_unreadable_file_is_reported_and_the_rest_loads() {
     h.run_steps(2);
     assert!(h.state().problems.is_empty());
 }
+
+#[test]
+fn pinned_positions_come_back_with_the_settings() {
+    // What eframe stores on exit and hands back at start.
+    let mut first = harness(seeds_app());
+    let india = node_index(first.state(), "country:IND");
+    first.state_mut().push_command(relmap::app::command::Command::Pin { node: india, at: [321.0, -123.0] });
+    first.run_steps(3);
+    let stored = serde_json::to_string(&first.state().settings).unwrap();
+    let settings: Settings = serde_json::from_str(&stored).unwrap();
+    let app = RelmapApp::new_loaded(kb(), settings, Sources::Seeds);
+    let layout = &app.model.as_ref().unwrap().layout;
+    let i = layout.index_of("country:IND").unwrap();
+    assert!(layout.engine.is_pinned(i));
+    assert_eq!(layout.engine.positions()[i], [321.0, -123.0]);
+}

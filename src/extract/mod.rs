@@ -170,6 +170,7 @@ impl<'kb> Extractor<'kb> {
             doc,
             rank,
             date,
+            reference,
             graph: &mut out.graph,
             present: Vec::new(),
             sentence_text: None,
@@ -265,6 +266,9 @@ struct DocBuilder<'a, 'kb> {
     doc: &'a Document,
     rank: Rank,
     date: Option<Date>,
+    /// The corpus's reference date: nodes describe entities (office, country) at this date, the
+    /// same whichever document or thread creates them.
+    reference: Option<Date>,
     graph: &'a mut RelGraph,
     /// Numbers of the known entities this document names or describes (for structural edges).
     present: Vec<u32>,
@@ -280,15 +284,15 @@ impl DocBuilder<'_, '_> {
         self.ex.kb
     }
 
-    /// The graph node of known entity `no` (id `id`), made from the knowledge base at this
-    /// document's date if there is none yet.
+    /// The graph node of known entity `no` (id `id`), made from the knowledge base at the
+    /// reference date if there is none yet.
     fn known_node(&mut self, no: u32, id: &Arc<str>) -> NodeIndex {
         if let Some(Some(i)) = self.pending.nodes.get(no as usize) {
             return *i;
         }
         let i = match self.graph.node_index(id) {
             Some(i) => i,
-            None => self.graph.upsert_node(node_data(self.ex.kb, id, self.date)),
+            None => self.graph.upsert_node(node_data(self.ex.kb, id, self.reference)),
         };
         if let Some(slot) = self.pending.nodes.get_mut(no as usize) {
             *slot = Some(i);
@@ -342,7 +346,7 @@ impl DocBuilder<'_, '_> {
         let node = match self.graph.node_index(id) {
             Some(i) => i,
             None => {
-                let mut node = node_data(self.kb(), id, self.date);
+                let mut node = node_data(self.kb(), id, self.reference);
                 node.kind = NodeKind::Leader;
                 node.label.clone_from(&c.name);
                 node.aliases = vec![c.name.clone()];
@@ -426,7 +430,7 @@ impl DocBuilder<'_, '_> {
                     self.present.push(no);
                 }
                 None if self.graph.node_index(node_id).is_none() => {
-                    self.graph.upsert_node(node_data(self.kb(), node_id, self.date));
+                    self.graph.upsert_node(node_data(self.kb(), node_id, self.reference));
                 }
                 None => {}
             }
