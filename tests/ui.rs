@@ -221,3 +221,54 @@ fn pinned_positions_come_back_with_the_settings() {
     assert!(layout.engine.is_pinned(i));
     assert_eq!(layout.engine.positions()[i], [321.0, -123.0]);
 }
+
+/// A file dropped onto the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_onto_the_window_are_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.txt");
+    let second = dir.path().join("second.txt");
+    std::fs::write(&first, "Putin met Xi Jinping in Astana on Wednesday.").unwrap();
+    std::fs::write(&second, "Narendra Modi will visit Kazakhstan next month.").unwrap();
+    let start = first.clone();
+    let mut h = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(
+        move |ui, app: &mut Option<RelmapApp>| {
+            let app = app.get_or_insert_with(|| {
+                RelmapApp::new(kb(), Settings::default(), Sources::Paths(vec![start.clone()]), ui.ctx())
+            });
+            app.ui(ui);
+        },
+        None,
+    );
+    let docs = |h: &Harness<'_, Option<RelmapApp>>| {
+        h.state().as_ref().and_then(|a| a.model.as_ref()).map_or(0, |m| m.extraction.documents.len())
+    };
+    let wait_for = |h: &mut Harness<'_, Option<RelmapApp>>, n: usize| {
+        for _ in 0..300 {
+            h.run_steps(1);
+            if docs(h) == n {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    wait_for(&mut h, 1);
+    assert_eq!(docs(&h), 1);
+    h.input_mut().dropped_files.push(Arc::new(Dropped(second)));
+    wait_for(&mut h, 2);
+    assert_eq!(docs(&h), 2, "the dropped article joined the open one");
+    let model = h.state().as_ref().unwrap().model.as_ref().unwrap();
+    assert!(model.extraction.graph.node("person:narendra-modi").is_some());
+}
