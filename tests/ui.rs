@@ -272,3 +272,19 @@ fn files_dropped_onto_the_window_are_added() {
     let model = h.state().as_ref().unwrap().model.as_ref().unwrap();
     assert!(model.extraction.graph.node("person:narendra-modi").is_some());
 }
+
+#[test]
+fn the_as_of_date_changes_blocs_on_the_map() {
+    let mut h = harness(seeds_app());
+    let belarus = node_index(h.state(), "country:BLR");
+    let blocs =
+        |h: &Harness<'_, RelmapApp>| h.state().model.as_ref().unwrap().view.node(belarus).unwrap().blocs.clone();
+    assert!(blocs(&h).contains(&Bloc::ScoObserver), "3 July 2024, the seeds' latest date");
+    let date = relmap::kb::parse_date(Some("2024-07-04")).unwrap();
+    h.state_mut().push_command(relmap::app::command::Command::SetDate(date));
+    h.run_steps(3);
+    assert!(blocs(&h).contains(&Bloc::ScoMember), "joined on 4 July");
+    h.get_by_label_contains("latest article").click();
+    h.run_steps(3);
+    assert!(blocs(&h).contains(&Bloc::ScoObserver));
+}

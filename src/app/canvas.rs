@@ -97,47 +97,7 @@ impl DisplayNode<NodeVisual, EdgeVisual, Undirected, DefaultIx> for NodeShape {
         } else if self.hovered {
             outline = Stroke::new(2.5, if self.visual.dark { Color32::WHITE } else { Color32::BLACK });
         }
-        let mut shapes = Vec::new();
-        match self.visual.kind {
-            NodeKind::Country => shapes.push(Shape::circle_filled(centre, r, fill)),
-            NodeKind::Leader => {
-                let d = r * 1.25;
-                shapes.push(Shape::convex_polygon(
-                    vec![
-                        centre + Vec2::new(0.0, -d),
-                        centre + Vec2::new(d, 0.0),
-                        centre + Vec2::new(0.0, d),
-                        centre + Vec2::new(-d, 0.0),
-                    ],
-                    fill,
-                    Stroke::NONE,
-                ));
-            }
-            NodeKind::Organisation => {
-                let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r * 0.9));
-                shapes.push(Shape::rect_filled(rect, CornerRadius::same(3), fill));
-            }
-        }
-        // The outline on top of the fill, same geometry.
-        match self.visual.kind {
-            NodeKind::Country => shapes.push(Shape::circle_stroke(centre, r, outline)),
-            NodeKind::Leader => {
-                let d = r * 1.25;
-                shapes.push(Shape::closed_line(
-                    vec![
-                        centre + Vec2::new(0.0, -d),
-                        centre + Vec2::new(d, 0.0),
-                        centre + Vec2::new(0.0, d),
-                        centre + Vec2::new(-d, 0.0),
-                    ],
-                    outline,
-                ));
-            }
-            NodeKind::Organisation => {
-                let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r * 0.9));
-                shapes.push(Shape::rect_stroke(rect, CornerRadius::same(3), outline, egui::StrokeKind::Outside));
-            }
-        }
+        let mut shapes = vec![kind_shape(self.visual.kind, centre, r, fill, outline)];
         if self.visual.pinned {
             shapes.extend(pin_mark(centre + Vec2::new(r * 0.8, -r * 0.8), self.visual.dark));
         }
@@ -154,6 +114,33 @@ impl DisplayNode<NodeVisual, EdgeVisual, Undirected, DefaultIx> for NodeShape {
     fn is_inside(&self, pos: Pos2) -> bool {
         let zoom = self.zoom.max(1e-3);
         (pos - self.location).length() <= self.screen_radius(zoom) / zoom + 2.0 / zoom
+    }
+}
+
+/// The shape of a node kind: circle (country), diamond (leader), rounded square (organisation).
+pub fn kind_shape(kind: NodeKind, centre: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
+    match kind {
+        NodeKind::Country => Shape::Circle(egui::epaint::CircleShape { center: centre, radius: r, fill, stroke }),
+        NodeKind::Leader => {
+            let d = r * 1.25;
+            let points = vec![
+                centre + Vec2::new(0.0, -d),
+                centre + Vec2::new(d, 0.0),
+                centre + Vec2::new(0.0, d),
+                centre + Vec2::new(-d, 0.0),
+            ];
+            Shape::convex_polygon(points, fill, stroke)
+        }
+        NodeKind::Organisation => {
+            let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r * 0.9));
+            Shape::Rect(egui::epaint::RectShape::new(
+                rect,
+                CornerRadius::same(3),
+                fill,
+                stroke,
+                egui::StrokeKind::Outside,
+            ))
+        }
     }
 }
 
@@ -672,32 +659,19 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
             label,
         ));
     }
-    items.push((
-        Box::new(|p: &egui::Painter, at: Pos2| {
-            p.rect_filled(
-                Rect::from_center_size(at, Vec2::splat(10.0)),
-                CornerRadius::same(2),
-                style::ORGANISATION_COLOUR,
-            );
-        }),
-        "organisation",
-    ));
-    items.push((
-        Box::new(move |p: &egui::Painter, at: Pos2| {
-            p.circle_stroke(at, 5.5, Stroke::new(1.5, grey));
-        }),
-        "country",
-    ));
-    items.push((
-        Box::new(move |p: &egui::Painter, at: Pos2| {
-            let d = 6.0;
-            p.add(Shape::closed_line(
-                vec![at + Vec2::new(0.0, -d), at + Vec2::new(d, 0.0), at + Vec2::new(0.0, d), at + Vec2::new(-d, 0.0)],
-                Stroke::new(1.5, grey),
-            ));
-        }),
-        "leader",
-    ));
+    let kinds = [
+        (NodeKind::Organisation, style::ORGANISATION_COLOUR, Stroke::NONE, "organisation"),
+        (NodeKind::Country, Color32::TRANSPARENT, Stroke::new(1.5, grey), "country"),
+        (NodeKind::Leader, Color32::TRANSPARENT, Stroke::new(1.5, grey), "leader"),
+    ];
+    for (kind, fill, stroke, label) in kinds {
+        items.push((
+            Box::new(move |p: &egui::Painter, at: Pos2| {
+                p.add(kind_shape(kind, at, 5.0, fill, stroke));
+            }),
+            label,
+        ));
+    }
     let held = style::edge_colour(EdgeClass::MeetingHeld, dark);
     let co = style::edge_colour(EdgeClass::CoMention, dark).gamma_multiply(1.8);
     let seg = |at: Pos2| [at - Vec2::new(9.0, 0.0), at + Vec2::new(9.0, 0.0)];

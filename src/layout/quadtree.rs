@@ -14,6 +14,12 @@ struct Cell {
     body: u32,
 }
 
+impl Cell {
+    fn empty(half: f32) -> Self {
+        Self { size2: 4.0 * half * half, mass: 0.0, mass_centre: [0.0; 2], children: 0, body: u32::MAX }
+    }
+}
+
 /// Deeper than this, bodies are lumped together (coincident points would recurse forever).
 const MAX_DEPTH: u32 = 24;
 
@@ -44,13 +50,7 @@ impl QuadTree {
         }
         let half = ((max[0] - min[0]).max(max[1] - min[1]) / 2.0).max(1.0) * 1.0001;
         let centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
-        self.cells.push(Cell {
-            size2: 4.0 * half * half,
-            mass: 0.0,
-            mass_centre: [0.0; 2],
-            children: 0,
-            body: u32::MAX,
-        });
+        self.cells.push(Cell::empty(half));
         self.geometry.push((centre, half));
         for (i, (p, &m)) in positions.iter().zip(masses).enumerate() {
             self.insert(0, u32::try_from(i).unwrap_or(u32::MAX), *p, m, positions, masses, 0);
@@ -98,13 +98,7 @@ impl QuadTree {
                 let dx = if q & 1 == 0 { -half } else { half };
                 let dy = if q & 2 == 0 { -half } else { half };
                 self.geometry.push(([centre[0] + dx, centre[1] + dy], half));
-                self.cells.push(Cell {
-                    size2: 4.0 * half * half,
-                    mass: 0.0,
-                    mass_centre: [0.0; 2],
-                    children: 0,
-                    body: u32::MAX,
-                });
+                self.cells.push(Cell::empty(half));
             }
             self.cells[cell].children = first;
             self.cells[cell].body = u32::MAX;
