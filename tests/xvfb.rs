@@ -1,6 +1,7 @@
 //! The real binary in a virtual display: it opens a window and draws the map (not a blank or
 //! black screen). Needs xvfb-run and ImageMagick; `.ci/run` installs them and sets
-//! RELMAP_REQUIRE_XVFB=1 so that CI cannot skip this.
+//! RELMAP_REQUIRE_XVFB=1 so that CI cannot skip this, and runs the tests in release so that this
+//! is the release binary.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -17,8 +18,8 @@ fn the_binary_draws_a_non_blank_window_under_xvfb() {
         eprintln!("skipped: xvfb-run or ImageMagick not installed");
         return;
     }
-    // CI passes the release binary; locally the test profile's binary is the same program.
-    let binary = std::env::var("RELMAP_XVFB_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_relmap").to_string());
+    // The binary of this test run: the release binary under `cargo test --release` (as in CI).
+    let binary = env!("CARGO_BIN_EXE_relmap");
     let dir = tempfile::tempdir().unwrap();
     let shot = dir.path().join("shot.png");
     let script = format!(

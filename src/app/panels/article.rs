@@ -22,6 +22,7 @@ impl ArticleView {
             .id(egui::Id::new("relmap-article"))
             .open(&mut open)
             .default_size([560.0, 620.0])
+            .default_pos([300.0, 60.0])
             .resizable(true)
             .show(ctx, |ui| {
                 let Some(text) = model.doc_text(&self.doc) else {
