@@ -34,3 +34,25 @@ pub enum InputError {
     #[error("{path}: unsupported file type (relmap reads .txt, .md, .html, .htm, .jsonl)")]
     Unsupported { path: String },
 }
+
+/// An export that could not be produced or written.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("cannot render the image: {0}")]
+    Render(String),
+    #[error("{path}: cannot write: {message}")]
+    Write { path: String, message: String },
+}
+
+/// A project file that cannot be opened or saved. Opening never changes the current map.
+#[derive(Debug, Error)]
+pub enum ProjectError {
+    #[error("{path}: cannot read: {message}")]
+    Read { path: String, message: String },
+    #[error("{path}: not a relmap project (or a damaged one: {message})")]
+    Parse { path: String, message: String },
+    #[error("{path}: made by a newer relmap (format {found}; this version reads {supported})")]
+    Newer { path: String, found: String, supported: String },
+    #[error("{path}: cannot write: {message}")]
+    Write { path: String, message: String },
+}

@@ -38,6 +38,8 @@ enum Command {
     },
     /// Print the seed articles' graph summary (what the window shows, as text).
     Summary,
+    /// Export the map of articles as images (PNG, SVG) or data (GEXF, GraphML, CSV, JSON).
+    Export(Box<ExportArgs>),
     /// Extract the graph of articles (files or folders) and write it as JSON or print a summary.
     Extract(ExtractArgs),
     /// Score an extraction against a hand annotation (seeds-gold.json format).
@@ -59,6 +61,62 @@ struct ExtractArgs {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Print how long each step took and the throughput.
+    #[arg(long)]
+    timings: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// A PNG image (a slide: the whole visible map, fitted).
+    #[arg(long, value_name = "FILE")]
+    png: Option<PathBuf>,
+    /// An SVG image of the same scene (text stays text).
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// GEXF 1.3 for Gephi (positions, colours, sizes, attributes).
+    #[arg(long, value_name = "FILE")]
+    gexf: Option<PathBuf>,
+    /// GraphML with the same attributes.
+    #[arg(long, value_name = "FILE")]
+    graphml: Option<PathBuf>,
+    /// A folder for nodes.csv, edges.csv and evidence.csv.
+    #[arg(long, value_name = "DIR")]
+    csv: Option<PathBuf>,
+    /// relmap.graph/1 JSON plus the layout's positions.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Image width and height in pixels (before --scale).
+    #[arg(long, default_value_t = 1920)]
+    width: u32,
+    #[arg(long, default_value_t = 1080)]
+    height: u32,
+    /// Multiplies the image's pixel size and everything in it.
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// white, dark or transparent.
+    #[arg(long, default_value = "white")]
+    background: String,
+    /// Show only these blocs: sco, sco-members, sco-observers, sco-partners, nato, csto, brics, eu, other.
+    #[arg(long, value_name = "BLOCS")]
+    filter: Option<String>,
+    /// Leave out ties of fewer sentences.
+    #[arg(long, default_value_t = 1)]
+    min_weight: usize,
+    /// Also draw structural ties (leads, member of).
+    #[arg(long)]
+    structural: bool,
+    /// Layout seed: the same seed gives the same picture.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// No legend on the image.
+    #[arg(long)]
+    no_legend: bool,
+    /// Caption text; `none` for no caption; default: articles, dates and filters.
+    #[arg(long)]
+    caption: Option<String>,
+    /// Print how long each step took.
     #[arg(long)]
     timings: bool,
     #[command(flatten)]
@@ -117,6 +175,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Extract(args)) => extract(args),
+        Some(Command::Export(args)) => export(*args),
         Some(Command::Eval { gold, verbose, input }) => {
             let (kb, corpus, options, input_ok) = load(&input)?;
             let text = std::fs::read_to_string(&gold).with_context(|| format!("{}: cannot read", gold.display()))?;
@@ -175,6 +234,103 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             secs * 1e3,
             mb / secs.max(1e-9),
             t3.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    Ok(exit(input_ok))
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    use relmap::export::scene::{Background, ImageOptions};
+    use relmap::view::{Bloc, EdgeClass, ViewFilter};
+    let t0 = Instant::now();
+    let outputs = [&args.png, &args.svg, &args.gexf, &args.graphml, &args.csv, &args.json];
+    if outputs.iter().all(|o| o.is_none()) {
+        anyhow::bail!("nothing to export: give at least one of --png, --svg, --gexf, --graphml, --csv, --json");
+    }
+    let background = Background::parse(&args.background)
+        .ok_or_else(|| anyhow::anyhow!("--background: `{}` is not white, dark or transparent", args.background))?;
+    if args.width == 0 || args.height == 0 || args.width > 16384 || args.height > 16384 {
+        anyhow::bail!("--width/--height: {}×{} is outside 1..16384 pixels", args.width, args.height);
+    }
+    if !(args.scale > 0.0 && args.scale <= 8.0) {
+        anyhow::bail!("--scale: {} is outside (0, 8]", args.scale);
+    }
+    let mut filter = ViewFilter { min_weight: args.min_weight.max(1), ..ViewFilter::default() };
+    if let Some(list) = &args.filter {
+        filter.only_blocs = Bloc::parse_list(list).map_err(|e| anyhow::anyhow!("--filter: {e}"))?;
+    }
+    if args.structural {
+        filter.edge_classes.extend([EdgeClass::Leads, EdgeClass::MemberOf]);
+    }
+    let (kb, corpus, _, input_ok) = load(&args.input)?;
+    let mut layout = relmap::layout::LayoutSettings::default();
+    if let Some(seed) = args.seed {
+        layout.seed = seed;
+    }
+    let t1 = Instant::now();
+    let map = relmap::map::Map::build(
+        &kb,
+        corpus,
+        filter,
+        relmap::view::SizeMeasure::Mentions,
+        layout,
+        &Default::default(),
+        &Default::default(),
+    );
+    let t2 = Instant::now();
+    let caption = match args.caption.as_deref() {
+        Some("none") => None,
+        Some(text) => Some(text.to_string()),
+        None => Some(map.caption()),
+    };
+    let options = ImageOptions {
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        background,
+        legend: !args.no_legend,
+        caption,
+        ..ImageOptions::default()
+    };
+    let write = |path: &Path, bytes: &[u8]| -> anyhow::Result<()> {
+        write_atomically(path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+        eprintln!("relmap: wrote {}", path.display());
+        Ok(())
+    };
+    map.with_snapshot(|snap| -> anyhow::Result<()> {
+        if args.png.is_some() || args.svg.is_some() {
+            let scene = snap.scene(&options);
+            if let Some(path) = &args.svg {
+                write(path, relmap::export::svg::to_svg(&scene).as_bytes())?;
+            }
+            if let Some(path) = &args.png {
+                let png = relmap::export::png::to_png(&scene)?;
+                write(path, &png)?;
+            }
+        }
+        if let Some(path) = &args.gexf {
+            write(path, snap.to_gexf().as_bytes())?;
+        }
+        if let Some(path) = &args.graphml {
+            write(path, snap.to_graphml().as_bytes())?;
+        }
+        if let Some(dir) = &args.csv {
+            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+            write(&dir.join("nodes.csv"), &snap.nodes_csv())?;
+            write(&dir.join("edges.csv"), &snap.edges_csv())?;
+            write(&dir.join("evidence.csv"), &snap.evidence_csv())?;
+        }
+        if let Some(path) = &args.json {
+            write(path, snap.to_json().as_bytes())?;
+        }
+        Ok(())
+    })?;
+    if args.timings {
+        eprintln!(
+            "timings: load {:.1} ms, extract + layout {:.1} ms, export {:.1} ms",
+            (t1 - t0).as_secs_f64() * 1e3,
+            (t2 - t1).as_secs_f64() * 1e3,
+            t2.elapsed().as_secs_f64() * 1e3
         );
     }
     Ok(exit(input_ok))

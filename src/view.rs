@@ -26,6 +26,47 @@ pub enum Bloc {
 }
 
 impl Bloc {
+    /// Blocs by the names the command line uses: `sco` (members, observers and partners),
+    /// `sco-members`, `sco-observers`, `sco-partners`, `nato`, `csto`, `brics`, `eu`, `other`.
+    pub fn parse_list(list: &str) -> Result<BTreeSet<Bloc>, String> {
+        let mut out = BTreeSet::new();
+        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match name.to_ascii_lowercase().as_str() {
+                "sco" => out.extend([Bloc::ScoMember, Bloc::ScoObserver, Bloc::ScoPartner]),
+                "sco-members" | "sco-member" => {
+                    out.insert(Bloc::ScoMember);
+                }
+                "sco-observers" | "sco-observer" => {
+                    out.insert(Bloc::ScoObserver);
+                }
+                "sco-partners" | "sco-partner" | "sco-dialogue-partners" => {
+                    out.insert(Bloc::ScoPartner);
+                }
+                "nato" => {
+                    out.insert(Bloc::Nato);
+                }
+                "csto" => {
+                    out.insert(Bloc::Csto);
+                }
+                "brics" => {
+                    out.insert(Bloc::Brics);
+                }
+                "eu" => {
+                    out.insert(Bloc::Eu);
+                }
+                "other" | "none" => {
+                    out.insert(Bloc::Other);
+                }
+                other => {
+                    return Err(format!(
+                        "unknown bloc `{other}` (use sco, sco-members, sco-observers, sco-partners, nato, csto, brics, eu, other)"
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     pub const ALL: [Bloc; 8] = [
         Bloc::ScoMember,
         Bloc::ScoObserver,
@@ -175,6 +216,8 @@ impl SizeMeasure {
 pub struct ViewFilter {
     /// Blocs whose entities are hidden.
     pub hidden_blocs: BTreeSet<Bloc>,
+    /// When not empty, only entities in at least one of these blocs are shown.
+    pub only_blocs: BTreeSet<Bloc>,
     pub show_countries: bool,
     pub show_leaders: bool,
     pub show_organisations: bool,
@@ -191,6 +234,7 @@ impl Default for ViewFilter {
     fn default() -> Self {
         Self {
             hidden_blocs: BTreeSet::new(),
+            only_blocs: BTreeSet::new(),
             show_countries: true,
             show_leaders: true,
             show_organisations: true,
@@ -286,7 +330,8 @@ pub fn apply(graph: &RelGraph, kb: &KnowledgeBase, filter: &ViewFilter, date: Op
             NodeKind::Leader => filter.show_leaders,
             NodeKind::Organisation => filter.show_organisations,
         };
-        if kind_shown && blocs.is_disjoint(&filter.hidden_blocs) {
+        let in_chosen = filter.only_blocs.is_empty() || !blocs.is_disjoint(&filter.only_blocs);
+        if kind_shown && in_chosen && blocs.is_disjoint(&filter.hidden_blocs) {
             nodes.insert(node.id.as_str(), (index, blocs, mentions));
         }
     }

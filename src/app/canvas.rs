@@ -18,7 +18,7 @@ use super::model::Model;
 use super::settings::Settings;
 use super::style;
 use crate::graph::NodeKind;
-use crate::view::{EdgeClass, colour_bloc};
+use crate::view::EdgeClass;
 
 /// The id under which egui_graphs keeps this canvas's zoom and pan.
 const VIEW_ID: &str = "relmap-map";
@@ -122,7 +122,7 @@ pub fn kind_shape(kind: NodeKind, centre: Pos2, r: f32, fill: Color32, stroke: S
     match kind {
         NodeKind::Country => Shape::Circle(egui::epaint::CircleShape { center: centre, radius: r, fill, stroke }),
         NodeKind::Leader => {
-            let d = r * 1.25;
+            let d = r * crate::style::DIAMOND_FACTOR;
             let points = vec![
                 centre + Vec2::new(0.0, -d),
                 centre + Vec2::new(d, 0.0),
@@ -132,7 +132,7 @@ pub fn kind_shape(kind: NodeKind, centre: Pos2, r: f32, fill: Color32, stroke: S
             Shape::convex_polygon(points, fill, stroke)
         }
         NodeKind::Organisation => {
-            let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r * 0.9));
+            let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * r * crate::style::SQUARE_FACTOR));
             Shape::Rect(egui::epaint::RectShape::new(
                 rect,
                 CornerRadius::same(3),
@@ -363,10 +363,7 @@ impl Canvas {
             let layout_index = model.layout.index_of(&data.id);
             let position = layout_index.map(|i| model.layout.engine.positions()[i]);
             let pinned = layout_index.is_some_and(|i| model.layout.engine.is_pinned(i));
-            let colour = match data.kind {
-                NodeKind::Organisation => style::ORGANISATION_COLOUR,
-                _ => style::bloc_colour(colour_bloc(&n.blocs)),
-            };
+            let colour = style::colour(crate::style::node_colour(data.kind, &n.blocs));
             let faded = match (&neighbours, self.hovered) {
                 (Some(set), Some(h)) => h != n.index && !set.contains(&n.index),
                 _ => false,
@@ -651,7 +648,7 @@ fn legend_ui(ui: &egui::Ui, canvas: Rect, dark: bool) {
     let mut items: Vec<(Swatch, &str)> = Vec::new();
     for bloc in style::COLOUR_CLASSES {
         let colour = style::bloc_colour(bloc);
-        let label = if bloc == crate::view::Bloc::Other { "other" } else { bloc.label() };
+        let label = crate::style::colour_class_label(bloc);
         items.push((
             Box::new(move |p: &egui::Painter, at: Pos2| {
                 p.circle_filled(at, 5.5, colour);
