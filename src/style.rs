@@ -13,7 +13,7 @@ impl Rgba {
         Self([r, g, b, 255])
     }
 
-    pub const fn rgba(r: u8, g: u8, b: u8, a: u8) -> Self {
+    pub const fn with_alpha(r: u8, g: u8, b: u8, a: u8) -> Self {
         Self([r, g, b, a])
     }
 
@@ -84,12 +84,12 @@ pub const SQUARE_FACTOR: f32 = 0.9;
 /// Colour of an edge class; `dark` for a dark background.
 pub fn edge_colour(class: EdgeClass, dark: bool) -> Rgba {
     match class {
-        EdgeClass::CoMention if dark => Rgba::rgba(200, 200, 210, 70),
-        EdgeClass::CoMention => Rgba::rgba(70, 70, 90, 60),
+        EdgeClass::CoMention if dark => Rgba::with_alpha(200, 200, 210, 70),
+        EdgeClass::CoMention => Rgba::with_alpha(70, 70, 90, 60),
         EdgeClass::MeetingHeld | EdgeClass::MeetingPlanned if dark => Rgba::rgb(255, 120, 90),
         EdgeClass::MeetingHeld | EdgeClass::MeetingPlanned => Rgba::rgb(190, 40, 40),
         EdgeClass::Leads => Rgba::rgb(120, 80, 170),
-        EdgeClass::MemberOf => Rgba::rgba(0, 140, 140, 150),
+        EdgeClass::MemberOf => Rgba::with_alpha(0, 140, 140, 150),
     }
 }
 

@@ -178,8 +178,8 @@ impl Scene {
         let dark = options.background.is_dark();
         let text_colour = if dark { Rgba::rgb(235, 235, 235) } else { Rgba::rgb(25, 25, 30) };
         let halo = match options.background {
-            Background::Dark => Rgba::rgba(27, 27, 30, 200),
-            _ => Rgba::rgba(255, 255, 255, 210),
+            Background::Dark => Rgba::with_alpha(27, 27, 30, 200),
+            _ => Rgba::with_alpha(255, 255, 255, 210),
         };
         // One slide unit: a pixel of a 1080-pixel-high image at scale 1. Labels are 18 units,
         // strokes scale the same way, so a 4K slide looks like a 1080p one, only sharper.
@@ -267,8 +267,12 @@ impl Scene {
                 })
             })
             .collect();
-        // Co-mentions under meetings.
-        edges.sort_by_key(|e| std::cmp::Reverse(matches!(e.class, EdgeClass::CoMention)));
+        // Co-mentions under meetings; edges of one style together (one path each in SVG).
+        edges.sort_by(|a, b| {
+            let key =
+                |e: &SceneEdge| (!matches!(e.class, EdgeClass::CoMention), e.class, (e.width * 4.0).round() as i64);
+            key(a).cmp(&key(b))
+        });
 
         let label_of: BTreeMap<&str, &str> = items.iter().map(|i| (i.id, i.label)).collect();
         let labels =
@@ -279,7 +283,7 @@ impl Scene {
             y: margin + label_size * 1.2,
             size: label_size * 1.2,
             colour: text_colour,
-            halo: Rgba::rgba(0, 0, 0, 0),
+            halo: Rgba::with_alpha(0, 0, 0, 0),
         });
         let (legend_box, legend, legend_size) =
             if options.legend { legend(w, h, margin, label_size * 0.8, dark) } else { (None, Vec::new(), 0.0) };
@@ -393,7 +397,7 @@ fn place_labels(
 /// The legend strip along the bottom: colour classes, kinds, tie styles.
 fn legend(w: f32, h: f32, margin: f32, size: f32, dark: bool) -> (Option<[f32; 4]>, Vec<LegendItem>, f32) {
     let grey = if dark { Rgba::rgb(200, 200, 200) } else { Rgba::rgb(90, 90, 90) };
-    let none = Rgba::rgba(0, 0, 0, 0);
+    let none = Rgba::with_alpha(0, 0, 0, 0);
     let mut entries: Vec<(Swatch, &'static str)> = style::COLOUR_CLASSES
         .iter()
         .map(|b| {
