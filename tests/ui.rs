@@ -288,3 +288,49 @@ fn the_as_of_date_changes_blocs_on_the_map() {
     h.run_steps(3);
     assert!(blocs(&h).contains(&Bloc::ScoObserver));
 }
+
+#[test]
+fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
+    use relmap::app::command::{Command, ExportFormat, ExportRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(seeds_app());
+    let request = |format, current_view, name: &str| ExportRequest {
+        format,
+        current_view,
+        width: 1280,
+        height: 720,
+        scale: 1.0,
+        background: relmap::export::scene::Background::White,
+        legend: true,
+        caption: true,
+        path: Some(dir.path().join(name)),
+    };
+    h.state_mut().push_command(Command::Export(request(ExportFormat::Png, false, "slide.png")));
+    h.state_mut().push_command(Command::Export(request(ExportFormat::Png, true, "view.png")));
+    h.state_mut().push_command(Command::Export(request(ExportFormat::Gexf, false, "map.gexf")));
+    let done =
+        |h: &Harness<'_, RelmapApp>| ["slide.png", "view.png", "map.gexf"].iter().all(|f| dir.path().join(f).exists());
+    for _ in 0..300 {
+        h.run_steps(1);
+        if done(&h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(done(&h), "the exports were not written");
+    let size = |name: &str| {
+        let reader = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(dir.path().join(name)).unwrap()))
+            .read_info()
+            .unwrap();
+        (reader.info().width, reader.info().height)
+    };
+    assert_eq!(size("slide.png"), (1280, 720));
+    let canvas = h.state().canvas.transform.unwrap().rect;
+    assert_eq!(
+        size("view.png"),
+        (canvas.width().round() as u32, canvas.height().round() as u32),
+        "the current view at screen size"
+    );
+    h.run_steps(3);
+    h.get_by_label_contains("Exported");
+}

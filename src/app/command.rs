@@ -14,8 +14,53 @@ pub enum Selection {
     Edge(EdgeIndex),
 }
 
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Png,
+    Svg,
+    Gexf,
+    GraphMl,
+    /// A folder with nodes.csv, edges.csv and evidence.csv.
+    Csv,
+    Json,
+    Evidence,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Gexf => "gexf",
+            Self::GraphMl => "graphml",
+            Self::Csv => "",
+            Self::Json => "json",
+            Self::Evidence => "csv",
+        }
+    }
+}
+
+/// An export the user asked for; `path` is asked with a save dialog when `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The canvas as it is (zoom and pan) instead of a slide of the whole map.
+    pub current_view: bool,
+    pub width: u32,
+    pub height: u32,
+    pub scale: f32,
+    pub background: crate::export::scene::Background,
+    pub legend: bool,
+    pub caption: bool,
+    pub path: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// Export an image or data (on a background thread).
+    Export(ExportRequest),
+    ShowExportWindow,
     /// Open articles (files or folders); `add` keeps the current ones.
     Open {
         paths: Vec<PathBuf>,

@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod command;
+pub mod exporting;
 pub mod loader;
 pub mod model;
 pub mod panels;
@@ -21,6 +22,7 @@ use loader::{Loader, Sources};
 use model::Model;
 use panels::article::ArticleView;
 use panels::evidence::EvidencePanel;
+use panels::export::ExportPanel;
 use panels::filters::FiltersPanel;
 use settings::{STORAGE_KEY, Settings};
 
@@ -44,6 +46,9 @@ pub struct RelmapApp {
     pub article: Option<ArticleView>,
     loader: Loader,
     dialog_results: (Sender<Vec<PathBuf>>, Receiver<Vec<PathBuf>>),
+    pub export_panel: ExportPanel,
+    /// Finished exports: a message for the status line.
+    export_results: (Sender<Result<String, String>>, Receiver<Result<String, String>>),
     /// Problems to show: unreadable files, a failed load.
     pub problems: Vec<String>,
     message: Option<String>,
@@ -81,6 +86,8 @@ impl RelmapApp {
             article: None,
             loader: Loader::default(),
             dialog_results: channel(),
+            export_panel: ExportPanel::default(),
+            export_results: channel(),
             problems: Vec::new(),
             message: None,
             commands: Vec::new(),
@@ -132,6 +139,12 @@ impl RelmapApp {
                 Err(e) => self.problems.push(e),
             }
         }
+        while let Ok(result) = self.export_results.1.try_recv() {
+            self.message = Some(match result {
+                Ok(done) => done,
+                Err(e) => format!("Export failed: {e}"),
+            });
+        }
         while let Ok(paths) = self.dialog_results.1.try_recv() {
             if !paths.is_empty() {
                 self.commands.push(Command::Open { paths, add: false });
@@ -179,6 +192,9 @@ impl RelmapApp {
         if let (Some(article), Some(model)) = (&mut self.article, &self.model) {
             article.ui(&ctx, model, &mut commands);
         }
+        if self.export_panel.open {
+            self.export_panel.ui(&ctx, &mut commands);
+        }
         self.problems_ui(&ctx, &mut commands);
         for command in commands {
             self.apply(command, &ctx);
@@ -224,6 +240,9 @@ impl RelmapApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E)) {
+            self.commands.push(Command::ShowExportWindow);
+        }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             ctx.memory_mut(|m| m.request_focus(egui::Id::new(panels::filters::SEARCH_ID)));
         }
@@ -305,6 +324,8 @@ impl RelmapApp {
                 self.start_loading(Sources::Paths(paths), ctx);
             }
             Command::OpenSeeds => self.start_loading(Sources::Seeds, ctx),
+            Command::ShowExportWindow => self.export_panel.open = true,
+            Command::Export(request) => self.start_export(request, ctx),
             Command::ShowOpenDialog { folder } => self.show_open_dialog(folder, ctx),
             Command::SetFilter(filter) => {
                 self.settings.filter = filter;
@@ -400,6 +421,30 @@ impl RelmapApp {
             } else {
                 self.settings.pins.insert(key, pins);
             }
+        }
+    }
+
+    /// Copies what the export needs and runs it on the `relmap-export` thread.
+    fn start_export(&mut self, request: command::ExportRequest, ctx: &egui::Context) {
+        let Some(model) = &self.model else { return };
+        let viewport = self.canvas.transform.map(|t| {
+            let (min, max) = (t.to_layout(t.rect.min), t.to_layout(t.rect.max));
+            (min, max, [t.rect.width().round() as u32, t.rect.height().round() as u32])
+        });
+        let job = exporting::ExportJob::new(model, request, viewport);
+        let sender = self.export_results.0.clone();
+        let ctx = ctx.clone();
+        self.message = Some("Exporting…".into());
+        let spawned = std::thread::Builder::new().name("relmap-export".into()).spawn(move || {
+            if let Some(path) = job.choose_path() {
+                let _ = sender.send(job.write(&path));
+            } else {
+                let _ = sender.send(Ok("Export cancelled.".into()));
+            }
+            ctx.request_repaint();
+        });
+        if let Err(e) = spawned {
+            self.message = Some(format!("Export failed: cannot start a thread: {e}"));
         }
     }
 

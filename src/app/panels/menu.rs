@@ -21,6 +21,11 @@ pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, busy: bool, commands: &mu
                 }
             });
             ui.separator();
+            if ui.button("Export image or data… (Ctrl+E)").clicked() {
+                commands.push(Command::ShowExportWindow);
+                ui.close();
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }

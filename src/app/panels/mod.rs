@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod evidence;
+pub mod export;
 pub mod filters;
 pub mod menu;
 pub mod status;

@@ -1,0 +1,129 @@
+//! Exports from the app: the map's data is copied into a job that runs on the `relmap-export`
+//! thread (after the save dialog, if no path was given), so the window never waits.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::command::{ExportFormat, ExportRequest};
+use super::model::Model;
+use crate::export::MapSnapshot;
+use crate::export::scene::{Frame, ImageOptions};
+use crate::extraction::Extraction;
+use crate::output::write_atomically;
+use crate::view::View;
+
+/// Everything an export needs, owned, so it can leave the UI thread.
+pub struct ExportJob {
+    pub request: ExportRequest,
+    extraction: Extraction,
+    view: View,
+    positions: BTreeMap<String, [f32; 2]>,
+    radii: BTreeMap<NodeIndex, f32>,
+    pinned: BTreeMap<String, [f32; 2]>,
+    excluded_docs: BTreeSet<String>,
+    texts: BTreeMap<String, String>,
+    caption: String,
+    /// The canvas's visible rectangle in layout units and its size in pixels (current view).
+    viewport: Option<([f32; 2], [f32; 2], [u32; 2])>,
+}
+
+impl ExportJob {
+    pub fn new(model: &Model, request: ExportRequest, viewport: Option<([f32; 2], [f32; 2], [u32; 2])>) -> Self {
+        let n = model.extraction.documents.len();
+        let mut caption = format!("{n} article{}", if n == 1 { "" } else { "s" });
+        if let Some(date) = model.date {
+            caption.push_str(&format!(" · blocs as of {date}"));
+        }
+        Self {
+            request,
+            extraction: model.extraction.clone(),
+            view: model.view.clone(),
+            positions: model.layout.positions_by_id(),
+            radii: model.radii.clone(),
+            pinned: model.layout.pinned_by_id(),
+            excluded_docs: model.excluded_docs.clone(),
+            texts: model.corpus.documents.iter().map(|d| (d.id.clone(), d.text.to_string())).collect(),
+            caption,
+            viewport,
+        }
+    }
+
+    /// Writes the export to `path` (a folder for CSV); returns what was written.
+    pub fn write(&self, path: &Path) -> Result<String, String> {
+        let doc_text = |id: &str| self.texts.get(id).map(String::as_str);
+        let snapshot = MapSnapshot {
+            extraction: &self.extraction,
+            view: &self.view,
+            positions: &self.positions,
+            radii: &self.radii,
+            pinned: &self.pinned,
+            excluded_docs: &self.excluded_docs,
+            doc_text: &doc_text,
+        };
+        let r = &self.request;
+        let write = |p: &Path, bytes: &[u8]| {
+            write_atomically(p, bytes).map_err(|e| format!("{}: cannot write: {e}", p.display()))
+        };
+        match r.format {
+            ExportFormat::Png | ExportFormat::Svg => {
+                let (frame, width, height) = match (r.current_view, self.viewport) {
+                    (true, Some((min, max, [w, h]))) => (Frame::Viewport { min, max }, w, h),
+                    _ => (Frame::Fit, r.width, r.height),
+                };
+                let options = ImageOptions {
+                    width,
+                    height,
+                    scale: r.scale,
+                    background: r.background,
+                    legend: r.legend,
+                    caption: r.caption.then(|| self.caption.clone()),
+                    frame,
+                    all_labels: false,
+                };
+                let scene = snapshot.scene(&options);
+                if r.format == ExportFormat::Svg {
+                    write(path, crate::export::svg::to_svg(&scene).as_bytes())?;
+                } else {
+                    write(path, &crate::export::png::to_png(&scene).map_err(|e| e.to_string())?)?;
+                }
+                Ok(format!("Exported {} ({}×{})", path.display(), scene.width, scene.height))
+            }
+            ExportFormat::Gexf => {
+                write(path, snapshot.to_gexf().as_bytes()).map(|()| format!("Exported {}", path.display()))
+            }
+            ExportFormat::GraphMl => {
+                write(path, snapshot.to_graphml().as_bytes()).map(|()| format!("Exported {}", path.display()))
+            }
+            ExportFormat::Json => {
+                write(path, snapshot.to_json().as_bytes()).map(|()| format!("Exported {}", path.display()))
+            }
+            ExportFormat::Evidence => {
+                write(path, &snapshot.evidence_csv()).map(|()| format!("Exported {}", path.display()))
+            }
+            ExportFormat::Csv => {
+                std::fs::create_dir_all(path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+                write(&path.join("nodes.csv"), &snapshot.nodes_csv())?;
+                write(&path.join("edges.csv"), &snapshot.edges_csv())?;
+                write(&path.join("evidence.csv"), &snapshot.evidence_csv())?;
+                Ok(format!("Exported nodes.csv, edges.csv and evidence.csv to {}", path.display()))
+            }
+        }
+    }
+
+    /// The path from the request, or from a save dialog (None if the user cancels).
+    pub fn choose_path(&self) -> Option<PathBuf> {
+        if let Some(p) = &self.request.path {
+            return Some(p.clone());
+        }
+        let dialog = rfd::FileDialog::new().set_title("Export");
+        match self.request.format {
+            ExportFormat::Csv => dialog.pick_folder(),
+            f => {
+                let name = format!("relmap.{}", f.extension());
+                dialog.set_file_name(name).add_filter(f.extension().to_uppercase(), &[f.extension()]).save_file()
+            }
+        }
+    }
+}
