@@ -36,6 +36,9 @@ const IDLE_AFTER_MS: u128 = 600;
 /// Frame spacing when idle (doubled after a longer idle spell).
 const IDLE_FRAME_MS: u64 = 50;
 
+/// What an export thread reports: a message for the status line, or what went wrong.
+type ExportOutcome = Result<String, String>;
+
 pub struct RelmapApp {
     kb: Arc<KnowledgeBase>,
     pub model: Option<Model>,
@@ -48,7 +51,7 @@ pub struct RelmapApp {
     dialog_results: (Sender<Vec<PathBuf>>, Receiver<Vec<PathBuf>>),
     pub export_panel: ExportPanel,
     /// Finished exports: a message for the status line.
-    export_results: (Sender<Result<String, String>>, Receiver<Result<String, String>>),
+    export_results: (Sender<ExportOutcome>, Receiver<ExportOutcome>),
     /// Problems to show: unreadable files, a failed load.
     pub problems: Vec<String>,
     message: Option<String>,
