@@ -312,12 +312,12 @@ fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
         |h: &Harness<'_, RelmapApp>| ["slide.png", "view.png", "map.gexf"].iter().all(|f| dir.path().join(f).exists());
     for _ in 0..300 {
         h.run_steps(1);
-        if done(&h) {
+        if done() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert!(done(&h), "the exports were not written");
+    assert!(done(), "the exports were not written");
     let size = |name: &str| {
         let reader = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(dir.path().join(name)).unwrap()))
             .read_info()
