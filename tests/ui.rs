@@ -308,8 +308,7 @@ fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
     h.state_mut().push_command(Command::Export(request(ExportFormat::Png, false, "slide.png")));
     h.state_mut().push_command(Command::Export(request(ExportFormat::Png, true, "view.png")));
     h.state_mut().push_command(Command::Export(request(ExportFormat::Gexf, false, "map.gexf")));
-    let done =
-        |h: &Harness<'_, RelmapApp>| ["slide.png", "view.png", "map.gexf"].iter().all(|f| dir.path().join(f).exists());
+    let done = || ["slide.png", "view.png", "map.gexf"].iter().all(|f| dir.path().join(f).exists());
     for _ in 0..300 {
         h.run_steps(1);
         if done() {
