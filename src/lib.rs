@@ -13,6 +13,7 @@ pub mod kb;
 pub mod layout;
 pub mod map;
 pub mod output;
+pub mod project;
 pub mod style;
 pub mod view;
 pub mod warning;

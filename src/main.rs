@@ -161,6 +161,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => KnowledgeBase::builtin_with_user_file(path)?,
                 None => KnowledgeBase::builtin()?,
             };
+            if let [one] = paths.as_slice()
+                && relmap::project::is_project(one)
+            {
+                let project = relmap::project::Project::open(one)?;
+                return open_window(kb, Sources::Project(Box::new(project), one.clone()));
+            }
             let missing: Vec<String> = paths.iter().filter(|p| !p.exists()).map(|p| p.display().to_string()).collect();
             if missing.len() == paths.len() {
                 anyhow::bail!("{}: no such file or folder", missing.join(", "));
@@ -262,21 +268,38 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     if args.structural {
         filter.edge_classes.extend([EdgeClass::Leads, EdgeClass::MemberOf]);
     }
-    let (kb, corpus, _, input_ok) = load(&args.input)?;
     let mut layout = relmap::layout::LayoutSettings::default();
+    let project = match args.input.paths.as_slice() {
+        [one] if relmap::project::is_project(one) => Some(relmap::project::Project::open(one)?),
+        _ => None,
+    };
+    let (kb, corpus, input_ok, known, pinned) = match &project {
+        Some(p) => {
+            let kb = match &p.kb_additions {
+                Some(text) => KnowledgeBase::builtin_with_user_text("project knowledge base", text)?,
+                None => KnowledgeBase::builtin()?,
+            };
+            let (corpus, errors) = p.corpus();
+            for e in &errors {
+                eprintln!("relmap: {e}");
+            }
+            layout.seed = p.layout_seed;
+            if args.filter.is_none() && args.min_weight <= 1 && !args.structural {
+                filter = p.filter.clone();
+            }
+            (kb, corpus, errors.is_empty(), p.positions.clone(), p.pinned.clone())
+        }
+        None => {
+            let (kb, corpus, _, input_ok) = load(&args.input)?;
+            (kb, corpus, input_ok, Default::default(), Default::default())
+        }
+    };
     if let Some(seed) = args.seed {
         layout.seed = seed;
     }
     let t1 = Instant::now();
-    let map = relmap::map::Map::build(
-        &kb,
-        corpus,
-        filter,
-        relmap::view::SizeMeasure::Mentions,
-        layout,
-        &Default::default(),
-        &Default::default(),
-    );
+    let map =
+        relmap::map::Map::build(&kb, corpus, filter, relmap::view::SizeMeasure::Mentions, layout, &known, &pinned);
     let t2 = Instant::now();
     let caption = match args.caption.as_deref() {
         Some("none") => None,

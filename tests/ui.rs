@@ -333,3 +333,64 @@ fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
     h.run_steps(3);
     h.get_by_label_contains("Exported");
 }
+
+#[test]
+fn a_saved_project_reopens_with_pins_filters_selection_and_views() {
+    use relmap::app::command::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("astana.relmap");
+    let mut h = harness(seeds_app());
+    let india = node_index(h.state(), "country:IND");
+    let putin = node_index(h.state(), "person:vladimir-putin");
+    h.state_mut().push_command(Command::Pin { node: india, at: [111.0, 222.0] });
+    h.state_mut().push_command(Command::Select(Some(Selection::Node(putin))));
+    let mut filter = h.state().settings.filter.clone();
+    filter.hidden_blocs.insert(Bloc::Nato);
+    h.state_mut().push_command(Command::SetFilter(filter));
+    h.state_mut().push_command(Command::SaveNamedView("no NATO".into()));
+    h.run_steps(2);
+    h.state_mut().push_command(Command::SaveProject(Some(path.clone())));
+    for _ in 0..200 {
+        h.run_steps(1);
+        if path.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(path.exists(), "the project was not saved");
+
+    // A fresh app opens it: same pins, filter, selection and named view.
+    let mut fresh = harness(seeds_app());
+    fresh.state_mut().push_command(Command::OpenProject(Some(path.clone())));
+    for _ in 0..300 {
+        fresh.run_steps(1);
+        if fresh.state().model.as_ref().is_some_and(|m| matches!(m.sources, Sources::Project(..))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let app = fresh.state();
+    let model = app.model.as_ref().expect("loaded");
+    assert!(matches!(model.sources, Sources::Project(..)), "the project did not load");
+    let i = model.layout.index_of("country:IND").unwrap();
+    assert!(model.layout.engine.is_pinned(i));
+    assert_eq!(model.layout.engine.positions()[i], [111.0, 222.0]);
+    assert!(app.settings.filter.hidden_blocs.contains(&Bloc::Nato));
+    assert_eq!(
+        model.selection.map(|s| match s {
+            Selection::Node(n) => model.extraction.graph.graph[n].id.clone(),
+            Selection::Edge(_) => String::new(),
+        }),
+        Some("person:vladimir-putin".into())
+    );
+    assert_eq!(model.named_views.len(), 1);
+    assert_eq!(app.settings.recent_projects.first(), Some(&path));
+
+    // A broken file leaves the map as it was and says why.
+    let broken = dir.path().join("broken.relmap");
+    std::fs::write(&broken, "{ not json").unwrap();
+    fresh.state_mut().push_command(Command::OpenProject(Some(broken)));
+    fresh.run_steps(3);
+    assert!(matches!(fresh.state().model.as_ref().unwrap().sources, Sources::Project(..)));
+    fresh.get_by_label_contains("broken.relmap");
+}

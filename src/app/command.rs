@@ -58,6 +58,13 @@ pub struct ExportRequest {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// Keep the current filter and focus under a name (saved in projects).
+    SaveNamedView(String),
+    DeleteNamedView(usize),
+    /// Save the map as a `.relmap` project (asks where when `None`).
+    SaveProject(Option<PathBuf>),
+    /// Open a `.relmap` project (asks which when `None`); a bad file leaves the map as it is.
+    OpenProject(Option<PathBuf>),
     /// Export an image or data (on a background thread).
     Export(ExportRequest),
     ShowExportWindow,

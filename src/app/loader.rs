@@ -1,6 +1,7 @@
 //! Loading and extracting a corpus on a named background thread, reporting progress through a
 //! channel, so the window never freezes.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -14,11 +15,13 @@ use crate::view::{SizeMeasure, ViewFilter};
 use crate::{InputError, LoadOptions};
 
 /// What to open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Sources {
     /// The five seed articles embedded in the binary.
     Seeds,
     Paths(Vec<PathBuf>),
+    /// A saved project (already read and checked) and where it lives.
+    Project(Box<crate::project::Project>, PathBuf),
 }
 
 impl Sources {
@@ -31,6 +34,7 @@ impl Sources {
                 names.sort();
                 names.join("|")
             }
+            Sources::Project(_, path) => format!("project:{}", path.display()),
         }
     }
 }
@@ -44,6 +48,8 @@ pub struct Loaded {
     /// Files that could not be read, one message each (naming the file).
     pub errors: Vec<String>,
     pub layout: GraphLayout,
+    /// The knowledge base a project brings (its additions merged over the built-in one).
+    pub kb: Option<Arc<KnowledgeBase>>,
 }
 
 /// Messages from the loading thread.
@@ -64,21 +70,37 @@ pub fn load(
     progress: &dyn Fn(&str, f32),
 ) -> Loaded {
     progress("Reading articles", 0.05);
+    let mut project_kb = None;
+    let mut kb_errors = Vec::new();
+    let (mut known, mut pinned, mut settings) = (BTreeMap::new(), pinned.clone(), LayoutSettings::default());
     let (corpus, errors) = match sources {
         Sources::Seeds => (Corpus::seeds(), Vec::new()),
         Sources::Paths(paths) => Corpus::load(paths, &LoadOptions::default()),
+        Sources::Project(project, _) => {
+            if let Some(text) = &project.kb_additions {
+                match KnowledgeBase::builtin_with_user_text("the project's knowledge base", text) {
+                    Ok(kb) => project_kb = Some(Arc::new(kb)),
+                    Err(e) => kb_errors.push(e.to_string()),
+                }
+            }
+            known.clone_from(&project.positions);
+            pinned.clone_from(&project.pinned);
+            settings.seed = project.layout_seed;
+            project.corpus()
+        }
     };
-    let errors: Vec<String> = errors.iter().map(InputError::to_string).collect();
+    let kb: &KnowledgeBase = project_kb.as_deref().unwrap_or(kb);
+    let mut errors: Vec<String> = errors.iter().map(InputError::to_string).collect();
+    errors.extend(kb_errors);
     progress(&format!("Extracting {} articles", corpus.documents.len()), 0.3);
     let extraction = Extractor::new(kb).extract(&corpus, &ExtractOptions::default());
     progress(&format!("Laying out {} entities", extraction.graph.node_count()), 0.7);
-    let mut layout =
-        GraphLayout::new(&extraction.graph, LayoutSettings::default(), &std::collections::BTreeMap::new(), pinned);
+    let mut layout = GraphLayout::new(&extraction.graph, settings, &known, &pinned);
     let base = crate::view::apply(&extraction.graph, kb, &ViewFilter::default(), corpus.reference_date());
     layout.set_radii(&extraction.graph, &crate::view::node_radii(&base, measure));
     layout.engine.run_to_rest();
     progress("Done", 1.0);
-    Loaded { sources: sources.clone(), corpus, extraction, errors, layout }
+    Loaded { sources: sources.clone(), corpus, extraction, errors, layout, kb: project_kb }
 }
 
 /// The background loader: one job at a time, the latest request wins.

@@ -108,7 +108,14 @@ impl RelmapApp {
         });
     }
 
-    fn install(&mut self, loaded: loader::Loaded) {
+    fn install(&mut self, mut loaded: loader::Loaded) {
+        if let Some(kb) = loaded.kb.take() {
+            self.kb = kb;
+        }
+        let project = match &loaded.sources {
+            Sources::Project(p, _) => Some(p.as_ref().clone()),
+            _ => None,
+        };
         let reopened = self.model.as_ref().is_some_and(|m| m.sources == loaded.sources);
         if !reopened {
             // Filters that name articles or entities of another corpus mean nothing here.
@@ -116,8 +123,21 @@ impl RelmapApp {
             self.settings.filter.excluded_docs.clear();
         }
         self.problems = loaded.errors.clone();
+        if let Some(p) = &project {
+            self.settings.filter = p.filter.clone();
+            self.settings.size_measure = p.size_measure;
+        }
         let mut model = Model::new(loaded, &self.kb, &self.settings.filter);
         model.set_size_measure(&self.kb, self.settings.size_measure);
+        if let Some(p) = &project {
+            if p.date.is_some() {
+                model.date = p.date;
+                model.refresh_view(&self.kb, &self.settings.filter);
+            }
+            model.selection =
+                p.selection.as_deref().and_then(|id| model.extraction.graph.node_index(id)).map(Selection::Node);
+            model.named_views.clone_from(&p.named_views);
+        }
         if model.corpus.documents.is_empty() {
             self.message = Some("No readable articles in what was opened.".into());
         } else {
@@ -149,8 +169,10 @@ impl RelmapApp {
             });
         }
         while let Ok(paths) = self.dialog_results.1.try_recv() {
-            if !paths.is_empty() {
-                self.commands.push(Command::Open { paths, add: false });
+            match paths.as_slice() {
+                [] => {}
+                [one] if crate::project::is_project(one) => self.commands.push(Command::OpenProject(Some(one.clone()))),
+                _ => self.commands.push(Command::Open { paths, add: false }),
             }
         }
         self.dropped_files(&ctx);
@@ -243,6 +265,9 @@ impl RelmapApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+            self.commands.push(Command::SaveProject(None));
+        }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E)) {
             self.commands.push(Command::ShowExportWindow);
         }
@@ -317,6 +342,15 @@ impl RelmapApp {
                 let paths = match (&self.model, add) {
                     (Some(model), true) => match &model.sources {
                         Sources::Paths(existing) => existing.iter().cloned().chain(paths).collect(),
+                        Sources::Project(p, _) => match &p.articles {
+                            crate::project::ProjectArticles::Paths { paths: existing } => {
+                                existing.iter().cloned().chain(paths).collect()
+                            }
+                            crate::project::ProjectArticles::Embedded { .. } => {
+                                self.message = Some("Dropped files replace the project's embedded articles.".into());
+                                paths
+                            }
+                        },
                         Sources::Seeds => {
                             self.message = Some("Dropped files replace the seed articles.".into());
                             paths
@@ -328,6 +362,37 @@ impl RelmapApp {
             }
             Command::OpenSeeds => self.start_loading(Sources::Seeds, ctx),
             Command::ShowExportWindow => self.export_panel.open = true,
+            Command::SaveProject(path) => self.save_project(path, ctx),
+            Command::SaveNamedView(name) => {
+                if let Some(model) = &mut self.model {
+                    model.named_views.retain(|v| v.name != name);
+                    model.named_views.push(crate::project::NamedView { name, filter: self.settings.filter.clone() });
+                }
+            }
+            Command::DeleteNamedView(i) => {
+                if let Some(model) = &mut self.model
+                    && i < model.named_views.len()
+                {
+                    model.named_views.remove(i);
+                }
+            }
+            Command::OpenProject(Some(path)) => match crate::project::Project::open(&path) {
+                Ok(project) => {
+                    self.remember_project(&path);
+                    self.start_loading(Sources::Project(Box::new(project), path), ctx);
+                }
+                // The map stays as it was.
+                Err(e) => self.message = Some(e.to_string()),
+            },
+            Command::OpenProject(None) => {
+                let sender = self.dialog_results.0.clone();
+                let ctx = ctx.clone();
+                let _ = std::thread::Builder::new().name("relmap-file-dialog".into()).spawn(move || {
+                    let path = rfd::FileDialog::new().add_filter("relmap project", &["relmap"]).pick_file();
+                    let _ = sender.send(path.into_iter().collect());
+                    ctx.request_repaint();
+                });
+            }
             Command::Export(request) => self.start_export(request, ctx),
             Command::ShowOpenDialog { folder } => self.show_open_dialog(folder, ctx),
             Command::SetFilter(filter) => {
@@ -425,6 +490,65 @@ impl RelmapApp {
                 self.settings.pins.insert(key, pins);
             }
         }
+    }
+
+    /// The current map as a project.
+    pub fn project(&self) -> Option<crate::project::Project> {
+        use crate::project::{Project, ProjectArticles};
+        let model = self.model.as_ref()?;
+        let articles = match &model.sources {
+            Sources::Seeds => Project::embedded(&model.corpus),
+            Sources::Paths(paths) => ProjectArticles::Paths { paths: paths.clone() },
+            Sources::Project(p, _) => p.articles.clone(),
+        };
+        let mut project = Project::new(articles);
+        if let Sources::Project(p, _) = &model.sources {
+            project.kb_additions.clone_from(&p.kb_additions);
+            project.layout_seed = p.layout_seed;
+        }
+        project.positions = model.layout.positions_by_id();
+        project.pinned = model.layout.pinned_by_id();
+        project.filter = self.settings.filter.clone();
+        project.size_measure = self.settings.size_measure;
+        project.date = (model.date != model.corpus.reference_date()).then_some(model.date).flatten();
+        project.selection = match model.selection {
+            Some(Selection::Node(n)) => model.extraction.graph.graph.node_weight(n).map(|d| d.id.clone()),
+            _ => None,
+        };
+        project.named_views.clone_from(&model.named_views);
+        Some(project)
+    }
+
+    fn save_project(&mut self, path: Option<PathBuf>, ctx: &egui::Context) {
+        let Some(project) = self.project() else { return };
+        if let Some(path) = &path {
+            self.remember_project(path);
+        }
+        let sender = self.export_results.0.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("relmap-save".into()).spawn(move || {
+            let path = path.or_else(|| {
+                rfd::FileDialog::new().add_filter("relmap project", &["relmap"]).set_file_name("map.relmap").save_file()
+            });
+            let outcome = match path {
+                Some(path) => {
+                    project.save(&path).map(|()| format!("Saved {}", path.display())).map_err(|e| e.to_string())
+                }
+                None => Ok("Save cancelled.".into()),
+            };
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
+        if let Err(e) = spawned {
+            self.message = Some(format!("Save failed: cannot start a thread: {e}"));
+        }
+    }
+
+    fn remember_project(&mut self, path: &std::path::Path) {
+        let recent = &mut self.settings.recent_projects;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(8);
     }
 
     /// Copies what the export needs and runs it on the `relmap-export` thread.

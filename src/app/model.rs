@@ -29,6 +29,8 @@ pub struct Model {
     /// Node radii (layout units) for the chosen size measure, over the whole graph: sizes do
     /// not change as filters change.
     pub radii: BTreeMap<NodeIndex, f32>,
+    /// Saved filters the user can switch between (kept in projects).
+    pub named_views: Vec<crate::project::NamedView>,
     /// Articles the filter leaves out (their quotes are not listed).
     pub excluded_docs: BTreeSet<String>,
 }
@@ -49,6 +51,7 @@ impl Model {
             load_errors: loaded.errors,
             excluded_docs: filter.excluded_docs.clone(),
             radii: BTreeMap::new(),
+            named_views: Vec::new(),
         }
     }
 

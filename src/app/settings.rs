@@ -20,6 +20,8 @@ pub struct Settings {
     pub show_legend: bool,
     /// Pinned positions by corpus key (see `Sources::key`), then node id.
     pub pins: BTreeMap<String, BTreeMap<String, [f32; 2]>>,
+    /// Projects opened or saved, latest first.
+    pub recent_projects: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             show_labels: true,
             show_legend: true,
             pins: BTreeMap::new(),
+            recent_projects: Vec::new(),
         }
     }
 }

@@ -234,6 +234,13 @@ impl KnowledgeBase {
         Self::from_sources(builtin.chain(std::iter::once((path.display().to_string(), text))))
     }
 
+    /// The built-in knowledge base with a user's file given as text (from a project), named
+    /// `name` in errors.
+    pub fn builtin_with_user_text(name: &str, text: &str) -> Result<Self, KbError> {
+        let builtin = BUILTIN_FILES.iter().map(|(f, t)| (f.to_string(), t.to_string()));
+        Self::from_sources(builtin.chain(std::iter::once((name.to_string(), text.to_string()))))
+    }
+
     /// Parses, merges (later files extend earlier entries) and validates `(file name, text)` pairs.
     pub fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self, KbError> {
         let mut staging = Staging::default();

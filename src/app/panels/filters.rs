@@ -18,6 +18,7 @@ pub struct FiltersPanel {
     /// The date being typed in "Blocs as of".
     date_text: String,
     date_error: Option<String>,
+    view_name: String,
 }
 
 impl FiltersPanel {
@@ -99,6 +100,28 @@ impl FiltersPanel {
                 }
             });
             egui::CollapsingHeader::new("Focus").default_open(true).show(ui, |ui| focus_ui(ui, model, &mut filter));
+            egui::CollapsingHeader::new(format!("Saved views ({})", model.named_views.len())).default_open(false).show(
+                ui,
+                |ui| {
+                    for (i, view) in model.named_views.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            if ui.button(&view.name).on_hover_text("Apply this view's filters and focus").clicked() {
+                                filter = view.filter.clone();
+                            }
+                            if ui.small_button("✕").on_hover_text("Forget this view").clicked() {
+                                commands.push(Command::DeleteNamedView(i));
+                            }
+                        });
+                    }
+                    ui.horizontal(|ui| {
+                        ui.add(egui::TextEdit::singleline(&mut self.view_name).hint_text("name").desired_width(120.0));
+                        if ui.add_enabled(!self.view_name.trim().is_empty(), egui::Button::new("Save view")).clicked() {
+                            commands.push(Command::SaveNamedView(self.view_name.trim().to_string()));
+                            self.view_name.clear();
+                        }
+                    });
+                },
+            );
             egui::CollapsingHeader::new("Layout").default_open(true).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if ui.button("Fit to view").on_hover_text("F").clicked() {

@@ -19,7 +19,29 @@ pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, busy: bool, commands: &mu
                     commands.push(Command::OpenSeeds);
                     ui.close();
                 }
+                ui.separator();
+                if ui.button("Open project…").clicked() {
+                    commands.push(Command::OpenProject(None));
+                    ui.close();
+                }
+                ui.add_enabled_ui(!settings.recent_projects.is_empty(), |ui| {
+                    ui.menu_button("Recent projects", |ui| {
+                        for path in &settings.recent_projects {
+                            let name = path
+                                .file_name()
+                                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                            if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                                commands.push(Command::OpenProject(Some(path.clone())));
+                                ui.close();
+                            }
+                        }
+                    });
+                });
             });
+            if ui.button("Save project… (Ctrl+S)").clicked() {
+                commands.push(Command::SaveProject(None));
+                ui.close();
+            }
             ui.separator();
             if ui.button("Export image or data… (Ctrl+E)").clicked() {
                 commands.push(Command::ShowExportWindow);
