@@ -88,17 +88,7 @@ impl ExportPanel {
             ui.checkbox(&mut self.legend, "Legend");
             ui.checkbox(&mut self.caption, "Caption (articles, dates, filters)");
             if ui.button("Export image…").clicked() {
-                commands.push(Command::Export(ExportRequest {
-                    format: self.format,
-                    current_view: self.current_view,
-                    width: self.width,
-                    height: self.height,
-                    scale: self.scale,
-                    background: self.background,
-                    legend: self.legend,
-                    caption: self.caption,
-                    path: None,
-                }));
+                commands.push(Command::Export(self.request()));
             }
             ui.separator();
             ui.label(egui::RichText::new("Data (the visible map)").strong());
