@@ -394,3 +394,11 @@ fn a_saved_project_reopens_with_pins_filters_selection_and_views() {
     assert!(matches!(fresh.state().model.as_ref().unwrap().sources, Sources::Project(..)));
     fresh.get_by_label_contains("broken.relmap");
 }
+
+// An article without a headline is listed by its first words, not by its file id.
+#[test]
+fn articles_without_a_headline_are_named_by_their_first_words() {
+    let h = harness(seeds_app());
+    h.get_by_label_contains("Russian President Vladimir Putin has used one of his… (undated)");
+    assert!(h.query_by_label_contains("000_b23909d84b658e04 (").is_none());
+}

@@ -155,14 +155,20 @@ impl Model {
         hits.into_iter().map(|h| h.3).collect()
     }
 
-    /// The title of a document, or its id.
+    /// The title of a document; for an article without a headline, its first words (an id like
+    /// `000_b23909d84b658e04` tells a reader nothing).
     pub fn doc_title(&self, doc: &str) -> String {
-        self.extraction
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .and_then(|d| d.title.clone())
-            .unwrap_or_else(|| doc.to_string())
+        if let Some(title) = self.extraction.documents.iter().find(|d| d.id == doc).and_then(|d| d.title.clone()) {
+            return title;
+        }
+        match self.doc_text(doc) {
+            Some(text) => {
+                let words: Vec<&str> = text.split_whitespace().take(9).collect();
+                let more = text.split_whitespace().nth(9).is_some();
+                format!("{}{}", words.join(" "), if more { "…" } else { "" })
+            }
+            None => doc.to_string(),
+        }
     }
 
     pub fn doc_text(&self, doc: &str) -> Option<&str> {

@@ -80,9 +80,11 @@ impl FiltersPanel {
                 .show(ui, |ui| {
                     for doc in &model.extraction.documents {
                         let mut counted = !filter.excluded_docs.contains(&doc.id);
-                        let title = doc.title.clone().unwrap_or_else(|| doc.id.clone());
+                        let title = model.doc_title(&doc.id);
                         let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
-                        let response = ui.checkbox(&mut counted, format!("{title} ({date})")).on_hover_text(&doc.path);
+                        let response = ui
+                            .checkbox(&mut counted, format!("{title} ({date})"))
+                            .on_hover_text(format!("{} · {}", doc.id, doc.path));
                         if response.changed() {
                             if counted {
                                 filter.excluded_docs.remove(&doc.id);
