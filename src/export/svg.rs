@@ -121,17 +121,32 @@ pub fn to_svg(scene: &Scene) -> String {
             );
         }
     }
-    out.push_str("</g>\n<g id=\"labels\" text-anchor=\"middle\" font-weight=\"normal\">\n");
+    out.push_str("</g>\n");
+    // Halos first, as rounded boxes (the app's look, and far cheaper to rasterise than a stroke
+    // around every glyph), then the text on top.
+    out.push_str("<g id=\"halos\">\n");
+    for l in &scene.labels {
+        let w = super::scene::text_width(&l.text, l.size) + l.size * 0.3;
+        let _ = writeln!(
+            out,
+            r#"<rect x="{:.2}" y="{:.2}" width="{w:.2}" height="{:.2}" rx="{:.2}" {}/>"#,
+            l.x - w / 2.0,
+            l.y - l.size * 0.95,
+            l.size * 1.25,
+            l.size * 0.2,
+            paint("fill", l.halo)
+        );
+    }
+    out.push_str("</g>\n");
+    out.push_str("<g id=\"labels\" text-anchor=\"middle\" font-weight=\"normal\">\n");
     for l in &scene.labels {
         let _ = writeln!(
             out,
-            r#"<text x="{:.2}" y="{:.2}" font-size="{:.2}" {} {} stroke-width="{:.2}" stroke-linejoin="round" paint-order="stroke">{}</text>"#,
+            r#"<text x="{:.2}" y="{:.2}" font-size="{:.2}" {}>{}</text>"#,
             l.x,
             l.y,
             l.size,
             paint("fill", l.colour),
-            paint("stroke", l.halo),
-            l.size * 0.22,
             escape(&l.text)
         );
     }
