@@ -315,36 +315,22 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         caption,
         ..ImageOptions::default()
     };
-    let write = |path: &Path, bytes: &[u8]| -> anyhow::Result<()> {
-        write_atomically(path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
-        eprintln!("relmap: wrote {}", path.display());
-        Ok(())
-    };
+    use relmap::export::Format;
+    let wanted = [
+        (Format::Svg, &args.svg),
+        (Format::Png, &args.png),
+        (Format::Gexf, &args.gexf),
+        (Format::GraphMl, &args.graphml),
+        (Format::Csv, &args.csv),
+        (Format::Json, &args.json),
+    ];
     map.with_snapshot(|snap| -> anyhow::Result<()> {
-        if args.png.is_some() || args.svg.is_some() {
-            let scene = snap.scene(&options);
-            if let Some(path) = &args.svg {
-                write(path, relmap::export::svg::to_svg(&scene).as_bytes())?;
+        for (format, path) in wanted {
+            if let Some(path) = path {
+                for file in snap.write(format, path, &options)? {
+                    eprintln!("relmap: wrote {}", file.display());
+                }
             }
-            if let Some(path) = &args.png {
-                let png = relmap::export::png::to_png(&scene)?;
-                write(path, &png)?;
-            }
-        }
-        if let Some(path) = &args.gexf {
-            write(path, snap.to_gexf().as_bytes())?;
-        }
-        if let Some(path) = &args.graphml {
-            write(path, snap.to_graphml().as_bytes())?;
-        }
-        if let Some(dir) = &args.csv {
-            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-            write(&dir.join("nodes.csv"), &snap.nodes_csv())?;
-            write(&dir.join("edges.csv"), &snap.edges_csv())?;
-            write(&dir.join("evidence.csv"), &snap.evidence_csv())?;
-        }
-        if let Some(path) = &args.json {
-            write(path, snap.to_json().as_bytes())?;
         }
         Ok(())
     })?;

@@ -14,32 +14,8 @@ pub enum Selection {
     Edge(EdgeIndex),
 }
 
-/// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Png,
-    Svg,
-    Gexf,
-    GraphMl,
-    /// A folder with nodes.csv, edges.csv and evidence.csv.
-    Csv,
-    Json,
-    Evidence,
-}
-
-impl ExportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Png => "png",
-            Self::Svg => "svg",
-            Self::Gexf => "gexf",
-            Self::GraphMl => "graphml",
-            Self::Csv => "",
-            Self::Json => "json",
-            Self::Evidence => "csv",
-        }
-    }
-}
+/// What to export (the core's export formats).
+pub use crate::export::Format as ExportFormat;
 
 /// An export the user asked for; `path` is asked with a save dialog when `None`.
 #[derive(Debug, Clone, PartialEq)]

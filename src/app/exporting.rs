@@ -11,7 +11,6 @@ use super::model::Model;
 use crate::export::MapSnapshot;
 use crate::export::scene::{Frame, ImageOptions};
 use crate::extraction::Extraction;
-use crate::output::write_atomically;
 use crate::view::View;
 
 /// Everything an export needs, owned, so it can leave the UI thread.
@@ -63,53 +62,31 @@ impl ExportJob {
             doc_text: &doc_text,
         };
         let r = &self.request;
-        let write = |p: &Path, bytes: &[u8]| {
-            write_atomically(p, bytes).map_err(|e| format!("{}: cannot write: {e}", p.display()))
+        let (frame, width, height) = match (r.current_view, self.viewport) {
+            (true, Some((min, max, [w, h]))) => (Frame::Viewport { min, max }, w, h),
+            _ => (Frame::Fit, r.width, r.height),
         };
-        match r.format {
-            ExportFormat::Png | ExportFormat::Svg => {
-                let (frame, width, height) = match (r.current_view, self.viewport) {
-                    (true, Some((min, max, [w, h]))) => (Frame::Viewport { min, max }, w, h),
-                    _ => (Frame::Fit, r.width, r.height),
-                };
-                let options = ImageOptions {
-                    width,
-                    height,
-                    scale: r.scale,
-                    background: r.background,
-                    legend: r.legend,
-                    caption: r.caption.then(|| self.caption.clone()),
-                    frame,
-                    all_labels: false,
-                };
-                let scene = snapshot.scene(&options);
-                if r.format == ExportFormat::Svg {
-                    write(path, crate::export::svg::to_svg(&scene).as_bytes())?;
-                } else {
-                    write(path, &crate::export::png::to_png(&scene).map_err(|e| e.to_string())?)?;
-                }
-                Ok(format!("Exported {} ({}×{})", path.display(), scene.width, scene.height))
-            }
-            ExportFormat::Gexf => {
-                write(path, snapshot.to_gexf().as_bytes()).map(|()| format!("Exported {}", path.display()))
-            }
-            ExportFormat::GraphMl => {
-                write(path, snapshot.to_graphml().as_bytes()).map(|()| format!("Exported {}", path.display()))
-            }
-            ExportFormat::Json => {
-                write(path, snapshot.to_json().as_bytes()).map(|()| format!("Exported {}", path.display()))
-            }
-            ExportFormat::Evidence => {
-                write(path, &snapshot.evidence_csv()).map(|()| format!("Exported {}", path.display()))
-            }
-            ExportFormat::Csv => {
-                std::fs::create_dir_all(path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
-                write(&path.join("nodes.csv"), &snapshot.nodes_csv())?;
-                write(&path.join("edges.csv"), &snapshot.edges_csv())?;
-                write(&path.join("evidence.csv"), &snapshot.evidence_csv())?;
-                Ok(format!("Exported nodes.csv, edges.csv and evidence.csv to {}", path.display()))
-            }
-        }
+        let options = ImageOptions {
+            width,
+            height,
+            scale: r.scale,
+            background: r.background,
+            legend: r.legend,
+            caption: r.caption.then(|| self.caption.clone()),
+            frame,
+            all_labels: false,
+        };
+        let written = snapshot.write(r.format, path, &options).map_err(|e| e.to_string())?;
+        Ok(match r.format {
+            ExportFormat::Png | ExportFormat::Svg => format!(
+                "Exported {} ({}×{})",
+                path.display(),
+                (width as f32 * r.scale.max(0.05)).round(),
+                (height as f32 * r.scale.max(0.05)).round()
+            ),
+            _ if written.len() > 1 => format!("Exported {} files to {}", written.len(), path.display()),
+            _ => format!("Exported {}", path.display()),
+        })
     }
 
     /// The path from the request, or from a save dialog (None if the user cancels).
