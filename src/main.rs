@@ -42,6 +42,9 @@ enum Command {
     Export(Box<ExportArgs>),
     /// Extract the graph of articles (files or folders) and write it as JSON or print a summary.
     Extract(ExtractArgs),
+    /// Make a .relmap project of articles, laid out, to open in the app (`relmap open`) or to
+    /// export from later.
+    Project(ProjectArgs),
     /// Score an extraction against a hand annotation (seeds-gold.json format).
     Eval {
         /// The annotation file.
@@ -63,6 +66,22 @@ struct ExtractArgs {
     /// Print how long each step took and the throughput.
     #[arg(long)]
     timings: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args)]
+struct ProjectArgs {
+    /// The project file to write (atomically: an interrupted write leaves the old file).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Keep the articles' text in the project, so that it opens anywhere without them;
+    /// otherwise the project lists their paths and reads them again when it opens.
+    #[arg(long)]
+    embed: bool,
+    /// Layout seed: the same seed gives the same map.
+    #[arg(long)]
+    seed: Option<u64>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -116,6 +135,9 @@ struct ExportArgs {
     /// Caption text; `none` for no caption; default: articles, dates and filters.
     #[arg(long)]
     caption: Option<String>,
+    /// A title at the head of the caption line.
+    #[arg(long)]
+    title: Option<String>,
     /// Print how long each step took.
     #[arg(long)]
     timings: bool,
@@ -182,6 +204,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Extract(args)) => extract(args),
         Some(Command::Export(args)) => export(*args),
+        Some(Command::Project(args)) => make_project(args),
         Some(Command::Eval { gold, verbose, input }) => {
             let (kb, corpus, options, input_ok) = load(&input)?;
             let text = std::fs::read_to_string(&gold).with_context(|| format!("{}: cannot read", gold.display()))?;
@@ -301,11 +324,12 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let map =
         relmap::map::Map::build(&kb, corpus, filter, relmap::view::SizeMeasure::Mentions, layout, &known, &pinned);
     let t2 = Instant::now();
-    let caption = match args.caption.as_deref() {
+    let details = match args.caption.as_deref() {
         Some("none") => None,
         Some(text) => Some(text.to_string()),
         None => Some(map.caption()),
     };
+    let caption = relmap::map::caption_line(args.title.as_deref().unwrap_or_default(), details);
     let options = ImageOptions {
         width: args.width,
         height: args.height,
@@ -342,6 +366,46 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             t2.elapsed().as_secs_f64() * 1e3
         );
     }
+    Ok(exit(input_ok))
+}
+
+fn make_project(args: ProjectArgs) -> anyhow::Result<ExitCode> {
+    use relmap::project::{Project, ProjectArticles};
+    let (kb, corpus, _, input_ok) = load(&args.input)?;
+    let articles = if args.embed {
+        Project::embedded(&corpus)
+    } else {
+        // Absolute, so that the project opens from any folder.
+        let paths = (args.input.paths.iter())
+            .map(|p| std::path::absolute(p).with_context(|| format!("{}: cannot resolve the path", p.display())))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        ProjectArticles::Paths { paths }
+    };
+    let mut layout = relmap::layout::LayoutSettings::default();
+    if let Some(seed) = args.seed {
+        layout.seed = seed;
+    }
+    let mut project = Project::new(articles);
+    project.layout_seed = layout.seed;
+    project.kb_additions.clone_from(&kb.user_text);
+    let map = relmap::map::Map::build(
+        &kb,
+        corpus,
+        project.filter.clone(),
+        project.size_measure,
+        layout,
+        &Default::default(),
+        &Default::default(),
+    );
+    project.positions = map.layout.positions_by_id();
+    project.save(&args.out)?;
+    eprintln!(
+        "relmap: wrote {} ({} articles, {} entities, {} ties)",
+        args.out.display(),
+        map.corpus.documents.len(),
+        map.extraction.graph.node_count(),
+        map.extraction.graph.edge_count()
+    );
     Ok(exit(input_ok))
 }
 

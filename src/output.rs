@@ -82,12 +82,14 @@ impl GraphJson {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, flushed, then renamed,
-/// so an interrupted write leaves the previous file intact.
+/// so an interrupted write leaves the previous file intact. The folder is flushed after the
+/// rename (so the new name survives a power cut), and temporary files that killed writers of
+/// the same file left behind are removed.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = dir.join(temp_name(&name, std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(contents)?;
@@ -96,8 +98,44 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        return result;
     }
-    result
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    remove_stale_temp_files(dir, &name);
+    Ok(())
+}
+
+/// The temporary file process `pid` writes `name` through.
+fn temp_name(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}.tmp")
+}
+
+/// Removes the temporary files of `name` in `dir` whose writer is no longer running (it was
+/// killed mid-save). Only where the system says which processes run (Linux's /proc).
+fn remove_stale_temp_files(dir: &Path, name: &str) {
+    let proc = Path::new("/proc/self");
+    if !proc.exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A short report for a person: documents, entities by kind, edges by kind, strongest ties, warnings.

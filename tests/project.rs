@@ -39,38 +39,84 @@ fn save_then_open_gives_the_same_project() {
     assert_eq!(corpus.documents, Corpus::seeds().documents);
 }
 
-#[test]
-fn an_interrupted_save_leaves_the_old_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("map.relmap");
-    sample().save(&path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    // A save that dies before its rename: the new bytes only ever reach a temporary file.
-    let mut other = sample();
-    other.selection = None;
-    let read_only = dir.path().join("locked");
-    std::fs::create_dir(&read_only).unwrap();
-    let target = read_only.join("map.relmap");
-    sample().save(&target).unwrap();
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let failed = other.save(&target);
-    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o755)).unwrap();
-    // Root may write anyway; the guarantee that matters is that the file is whole either way.
-    let reopened = Project::open(&target).unwrap();
-    if failed.is_err() {
-        assert_eq!(reopened, sample(), "a failed save changed the old file");
-    } else {
-        assert_eq!(reopened, other);
+/// About `mb` MB of articles in `dir`, mostly sentences that name nobody (so that reading them is
+/// quick and writing the project is a large part of the run), a few that name leaders.
+fn write_big_corpus(dir: &std::path::Path, mb: usize) {
+    let filler = "The ministry did not respond to a request for comment on the report, officials said. ";
+    let named = "Vladimir Putin met Xi Jinping in Astana on Wednesday. ";
+    let mut article = String::new();
+    while article.len() < 200_000 {
+        article.push_str(if article.len() % 7 == 0 { named } else { filler });
     }
-    // And the unrelated file next to it is untouched, with no temporary files left behind.
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty());
+    for i in 0..(mb * 1_000_000).div_ceil(article.len()) {
+        std::fs::write(dir.join(format!("article-{i:03}.txt")), &article).unwrap();
+    }
+}
+
+fn temp_files(dir: &std::path::Path) -> Vec<String> {
+    let names = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned());
+    names.filter(|n| n.ends_with(".tmp")).collect()
+}
+
+// Guards the promise that a crash or kill during a save leaves the previous file intact: real
+// `relmap project` processes are killed (SIGKILL) at times spread over their run, many in the
+// middle of writing.
+#[cfg(unix)]
+#[test]
+fn a_save_killed_midway_leaves_the_old_file_whole() {
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    write_big_corpus(&articles, 40);
+    let out = dir.path().join("maps");
+    std::fs::create_dir(&out).unwrap();
+    let path = out.join("map.relmap");
+    // Each seed lays the map out differently: every save writes different bytes.
+    let save = |seed: u32| {
+        Command::new(env!("CARGO_BIN_EXE_relmap"))
+            .args(["project", "--embed", "--seed", &seed.to_string(), "--out"])
+            .arg(&path)
+            .arg(&articles)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let started = Instant::now();
+    assert!(save(0).wait().unwrap().success());
+    let full_run = started.elapsed();
+    let mut old = std::fs::read(&path).unwrap();
+    assert!(old.len() > 40_000_000, "the project embeds the articles");
+    let (mut killed_mid_write, mut trials) = (0, 0);
+    while trials < 40 && killed_mid_write < 3 {
+        trials += 1;
+        // Kill times sweep the second half of a run (the write is at its end), then start over.
+        let fraction = 0.45 + 0.6 * f64::from(trials % 12) / 12.0;
+        let temps_before = temp_files(&out);
+        let mut child = save(trials);
+        std::thread::sleep(full_run.mul_f64(fraction));
+        let _ = child.kill();
+        child.wait().unwrap();
+        // Killed or not, the file is a whole project: the old one, or (when the kill came after
+        // the rename) the one this trial wrote.
+        let now = std::fs::read(&path).unwrap();
+        let reopened = Project::open(&path).unwrap_or_else(|e| panic!("trial {trials}: {e}"));
+        if now != old {
+            assert_eq!(reopened.layout_seed, u64::from(trials), "trial {trials}: the file is neither save's");
+            old = now;
+            continue;
+        }
+        if temp_files(&out).iter().any(|t| !temps_before.contains(t)) {
+            killed_mid_write += 1;
+        }
+    }
+    eprintln!("{trials} saves killed, {killed_mid_write} of them while writing");
+    assert!(killed_mid_write >= 1, "no kill landed during a write in {trials} trials (a run takes {full_run:?})");
+    // A save that completes replaces the file and clears what the killed ones left behind.
+    assert!(save(1000).wait().unwrap().success());
+    assert_ne!(std::fs::read(&path).unwrap(), old);
+    assert_eq!(temp_files(&out), Vec::<String>::new(), "stale temporary files are removed");
+    assert!(temp_files(&articles).is_empty());
 }
 
 #[test]
@@ -140,4 +186,47 @@ fn a_project_of_paths_reads_its_folders_again() {
     let (corpus, errors) = project.corpus();
     assert!(errors.is_empty());
     assert_eq!(corpus.documents.len(), 8);
+}
+
+// `relmap project`: a project of paths (absolute) with the user's knowledge-base file and the
+// layout's positions, which `relmap export` and `relmap open` take as they are.
+#[test]
+fn the_cli_makes_a_project_with_the_users_knowledge_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), "Prime Minister Zorvan Kelt of Freedonia met Vladimir Putin in Moscow.")
+        .unwrap();
+    let kb = dir.path().join("mine.toml");
+    let kb_text = "[[country]]\niso3 = \"FRD\"\nname = \"Freedonia\"\n";
+    std::fs::write(&kb, kb_text).unwrap();
+    let path = dir.path().join("p.relmap");
+    let run = Command::new(env!("CARGO_BIN_EXE_relmap"))
+        .current_dir(dir.path())
+        .args(["project", "articles", "--kb", "mine.toml", "--out", "p.relmap"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let project = Project::open(&path).unwrap();
+    assert_eq!(project.kb_additions.as_deref(), Some(kb_text));
+    match &project.articles {
+        ProjectArticles::Paths { paths } => assert_eq!(paths, &vec![articles.clone()]),
+        other => panic!("{other:?}"),
+    }
+    assert!(project.positions.contains_key("country:FRD"), "{:?}", project.positions.keys());
+    assert!(project.positions.contains_key("person:vladimir-putin"));
+    let json = dir.path().join("p.json");
+    let export =
+        Command::new(env!("CARGO_BIN_EXE_relmap")).arg("export").arg(&path).arg("--json").arg(&json).output().unwrap();
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    assert!(std::fs::read_to_string(&json).unwrap().contains("country:FRD"));
+    // A missing input is an input error naming it.
+    let missing = Command::new(env!("CARGO_BIN_EXE_relmap"))
+        .args(["project", "nowhere", "--out"])
+        .arg(dir.path().join("q.relmap"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere"));
+    assert!(!dir.path().join("q.relmap").exists());
 }

@@ -303,12 +303,19 @@ fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
         background: relmap::export::scene::Background::White,
         legend: true,
         caption: true,
+        title: "SCO summit, Astana".into(),
         path: Some(dir.path().join(name)),
     };
+    // A filter the caption should name.
+    let mut filter = h.state().settings.filter.clone();
+    filter.hidden_blocs.insert(Bloc::Nato);
+    h.state_mut().push_command(Command::SetFilter(filter));
+    h.run_steps(1);
     h.state_mut().push_command(Command::Export(request(ExportFormat::Png, false, "slide.png")));
     h.state_mut().push_command(Command::Export(request(ExportFormat::Png, true, "view.png")));
     h.state_mut().push_command(Command::Export(request(ExportFormat::Gexf, false, "map.gexf")));
-    let done = || ["slide.png", "view.png", "map.gexf"].iter().all(|f| dir.path().join(f).exists());
+    h.state_mut().push_command(Command::Export(request(ExportFormat::Svg, false, "slide.svg")));
+    let done = || ["slide.png", "view.png", "map.gexf", "slide.svg"].iter().all(|f| dir.path().join(f).exists());
     for _ in 0..300 {
         h.run_steps(1);
         if done() {
@@ -330,6 +337,12 @@ fn exporting_from_the_app_writes_a_slide_and_the_current_view() {
         (canvas.width().round() as u32, canvas.height().round() as u32),
         "the current view at screen size"
     );
+    // The caption: the user's title, then the articles, their dates and the filter.
+    let svg = std::fs::read_to_string(dir.path().join("slide.svg")).unwrap();
+    let caption = svg.lines().find(|l| l.contains(r#"id="caption""#)).expect("a caption");
+    for part in ["SCO summit, Astana — 5 articles", "2024-07-0", "without NATO"] {
+        assert!(caption.contains(part), "{part:?} not in {caption}");
+    }
     h.run_steps(3);
     h.get_by_label_contains("Exported");
 }
@@ -401,4 +414,20 @@ fn articles_without_a_headline_are_named_by_their_first_words() {
     let h = harness(seeds_app());
     h.get_by_label_contains("Russian President Vladimir Putin has used one of his… (undated)");
     assert!(h.query_by_label_contains("000_b23909d84b658e04 (").is_none());
+}
+
+// A project saved from a map opened with `--kb FILE` keeps the user's knowledge-base entries.
+#[test]
+fn a_project_keeps_the_knowledge_base_file_the_app_was_opened_with() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "President Ana Brel of Freedonia met Vladimir Putin.").unwrap();
+    let text = "[[country]]\niso3 = \"FRD\"\nname = \"Freedonia\"\n";
+    let kb = Arc::new(KnowledgeBase::builtin_with_user_text("mine.toml", text).unwrap());
+    let app = RelmapApp::new_loaded(kb, Settings::default(), Sources::Paths(vec![dir.path().to_path_buf()]));
+    let model = app.model.as_ref().expect("loaded");
+    assert!(model.layout.index_of("country:FRD").is_some(), "the user's entry is on the map");
+    let project = app.project().expect("a project of the open map");
+    assert_eq!(project.kb_additions.as_deref(), Some(text));
+    // The built-in knowledge base alone has no additions to keep.
+    assert_eq!(seeds_app().project().unwrap().kb_additions, None);
 }

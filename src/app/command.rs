@@ -28,7 +28,10 @@ pub struct ExportRequest {
     pub scale: f32,
     pub background: crate::export::scene::Background,
     pub legend: bool,
+    /// The caption line says what the map shows (articles, dates, filters).
     pub caption: bool,
+    /// The user's title, at the head of the caption line (none when empty).
+    pub title: String,
     pub path: Option<PathBuf>,
 }
 

@@ -11,7 +11,7 @@ use super::model::Model;
 use crate::export::MapSnapshot;
 use crate::export::scene::{Frame, ImageOptions};
 use crate::extraction::Extraction;
-use crate::view::View;
+use crate::view::{View, ViewFilter};
 
 /// Everything an export needs, owned, so it can leave the UI thread.
 pub struct ExportJob {
@@ -23,18 +23,22 @@ pub struct ExportJob {
     pinned: BTreeMap<String, [f32; 2]>,
     excluded_docs: BTreeSet<String>,
     texts: BTreeMap<String, String>,
-    caption: String,
+    caption: Option<String>,
     /// The canvas's visible rectangle in layout units and its size in pixels (current view).
     viewport: Option<([f32; 2], [f32; 2], [u32; 2])>,
 }
 
 impl ExportJob {
-    pub fn new(model: &Model, request: ExportRequest, viewport: Option<([f32; 2], [f32; 2], [u32; 2])>) -> Self {
-        let n = model.extraction.documents.len();
-        let mut caption = format!("{n} article{}", if n == 1 { "" } else { "s" });
-        if let Some(date) = model.date {
-            caption.push_str(&format!(" · blocs as of {date}"));
-        }
+    pub fn new(
+        model: &Model,
+        filter: &ViewFilter,
+        request: ExportRequest,
+        viewport: Option<([f32; 2], [f32; 2], [u32; 2])>,
+    ) -> Self {
+        // The date blocs are read at, when the user chose one other than the articles' own.
+        let as_of = model.date.filter(|d| Some(*d) != model.corpus.reference_date());
+        let details = request.caption.then(|| crate::map::caption(&model.extraction, filter, as_of));
+        let caption = crate::map::caption_line(&request.title, details);
         Self {
             request,
             extraction: model.extraction.clone(),
@@ -72,7 +76,7 @@ impl ExportJob {
             scale: r.scale,
             background: r.background,
             legend: r.legend,
-            caption: r.caption.then(|| self.caption.clone()),
+            caption: self.caption.clone(),
             frame,
             all_labels: false,
         };

@@ -502,8 +502,9 @@ impl RelmapApp {
             Sources::Project(p, _) => p.articles.clone(),
         };
         let mut project = Project::new(articles);
+        // The user's own knowledge-base entries, whether from `--kb FILE` or an opened project.
+        project.kb_additions.clone_from(&self.kb.user_text);
         if let Sources::Project(p, _) = &model.sources {
-            project.kb_additions.clone_from(&p.kb_additions);
             project.layout_seed = p.layout_seed;
         }
         project.positions = model.layout.positions_by_id();
@@ -558,7 +559,7 @@ impl RelmapApp {
             let (min, max) = (t.to_layout(t.rect.min), t.to_layout(t.rect.max));
             (min, max, [t.rect.width().round() as u32, t.rect.height().round() as u32])
         });
-        let job = exporting::ExportJob::new(model, request, viewport);
+        let job = exporting::ExportJob::new(model, &self.settings.filter, request, viewport);
         let sender = self.export_results.0.clone();
         let ctx = ctx.clone();
         self.message = Some("Exporting…".into());

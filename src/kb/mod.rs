@@ -209,6 +209,9 @@ pub struct KnowledgeBase {
     by_office: HashMap<(usize, Role), Vec<usize>>,
     /// ISO alpha-3 -> indices into `memberships`.
     by_member: HashMap<String, Vec<usize>>,
+    /// The text of the user's own file merged over the built-in one (`--kb FILE`, a project's
+    /// additions), kept so that a project saved from this knowledge base keeps it too.
+    pub user_text: Option<String>,
 }
 
 /// The raw tables of several files, merged entry by entry before validation.
@@ -231,14 +234,18 @@ impl KnowledgeBase {
         let text = std::fs::read_to_string(path)
             .map_err(|e| KbError::Read { file: path.display().to_string(), message: e.to_string() })?;
         let builtin = BUILTIN_FILES.iter().map(|(f, t)| (f.to_string(), t.to_string()));
-        Self::from_sources(builtin.chain(std::iter::once((path.display().to_string(), text))))
+        let mut kb = Self::from_sources(builtin.chain(std::iter::once((path.display().to_string(), text.clone()))))?;
+        kb.user_text = Some(text);
+        Ok(kb)
     }
 
     /// The built-in knowledge base with a user's file given as text (from a project), named
     /// `name` in errors.
     pub fn builtin_with_user_text(name: &str, text: &str) -> Result<Self, KbError> {
         let builtin = BUILTIN_FILES.iter().map(|(f, t)| (f.to_string(), t.to_string()));
-        Self::from_sources(builtin.chain(std::iter::once((name.to_string(), text.to_string()))))
+        let mut kb = Self::from_sources(builtin.chain(std::iter::once((name.to_string(), text.to_string()))))?;
+        kb.user_text = Some(text.to_string());
+        Ok(kb)
     }
 
     /// Parses, merges (later files extend earlier entries) and validates `(file name, text)` pairs.

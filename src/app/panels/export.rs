@@ -22,6 +22,7 @@ pub struct ExportPanel {
     background: Background,
     legend: bool,
     caption: bool,
+    title: String,
     format: ExportFormat,
 }
 
@@ -37,6 +38,7 @@ impl Default for ExportPanel {
             background: Background::White,
             legend: true,
             caption: true,
+            title: String::new(),
             format: ExportFormat::Png,
         }
     }
@@ -86,7 +88,15 @@ impl ExportPanel {
                 ui.radio_value(&mut self.background, Background::Transparent, "transparent");
             });
             ui.checkbox(&mut self.legend, "Legend");
-            ui.checkbox(&mut self.caption, "Caption (articles, dates, filters)");
+            ui.horizontal(|ui| {
+                ui.label("Title");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.title)
+                        .hint_text("optional, heads the caption")
+                        .desired_width(260.0),
+                );
+            });
+            ui.checkbox(&mut self.caption, "Caption: articles, dates, filters");
             if ui.button("Export image…").clicked() {
                 commands.push(Command::Export(self.request()));
             }
@@ -119,6 +129,7 @@ impl ExportPanel {
             background: self.background,
             legend: self.legend,
             caption: self.caption,
+            title: self.title.clone(),
             path: None,
         }
     }
