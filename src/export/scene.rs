@@ -357,12 +357,18 @@ fn place_labels(
         let (tw, th) = (text_width(text, size), size * 1.15);
         let extra = if n.kind == NodeKind::Leader { n.r * (style::DIAMOND_FACTOR - 1.0) } else { 0.0 };
         let gap = n.r + extra + size * 0.25;
-        // Candidate boxes [x0, y0, x1, y1].
+        // Candidate boxes [x0, y0, x1, y1]: below, above, right, left, then the four corners
+        // (where a crowded centre still has room).
+        let d = gap * std::f32::consts::FRAC_1_SQRT_2;
         let candidates = [
             [n.x - tw / 2.0, n.y + gap, n.x + tw / 2.0, n.y + gap + th],
             [n.x - tw / 2.0, n.y - gap - th, n.x + tw / 2.0, n.y - gap],
             [n.x + gap, n.y - th / 2.0, n.x + gap + tw, n.y + th / 2.0],
             [n.x - gap - tw, n.y - th / 2.0, n.x - gap, n.y + th / 2.0],
+            [n.x + d, n.y + d, n.x + d + tw, n.y + d + th],
+            [n.x + d, n.y - d - th, n.x + d + tw, n.y - d],
+            [n.x - d - tw, n.y + d, n.x - d, n.y + d + th],
+            [n.x - d - tw, n.y - d - th, n.x - d, n.y - d],
         ];
         let inside = |b: &[f32; 4]| b[0] >= bounds[0] && b[1] >= bounds[1] && b[2] <= bounds[2] && b[3] <= bounds[3];
         let free = |b: &[f32; 4]| {
@@ -440,5 +446,37 @@ mod tests {
     fn text_width_grows_with_text_and_size() {
         assert!(text_width("Kassym-Jomart Tokayev", 18.0) > text_width("Xi Jinping", 18.0));
         assert!((text_width("Putin", 36.0) - 2.0 * text_width("Putin", 18.0)).abs() < 1e-3);
+    }
+
+    fn node(id: &str, x: f32, y: f32, r: f32) -> SceneNode {
+        SceneNode {
+            id: id.into(),
+            kind: NodeKind::Country,
+            x,
+            y,
+            r,
+            fill: Rgba::rgb(200, 80, 0),
+            outline: Rgba::rgb(255, 255, 255),
+            pinned: false,
+        }
+    }
+
+    // A node hemmed in below, above, left and right still gets its label at a free corner.
+    #[test]
+    fn a_crowded_node_is_labelled_at_a_corner() {
+        let nodes = vec![
+            node("big", 500.0, 500.0, 60.0),
+            node("centre", 500.0, 300.0, 10.0),
+            node("below", 500.0, 335.0, 8.0),
+            node("above", 500.0, 265.0, 8.0),
+            node("right", 545.0, 300.0, 10.0),
+            node("left", 455.0, 300.0, 10.0),
+        ];
+        let label_of: BTreeMap<&str, &str> = [("centre", "Centre")].into();
+        let (ink, halo) = (Rgba::rgb(0, 0, 0), Rgba::rgb(255, 255, 255));
+        let labels = place_labels(&nodes, &label_of, 18.0, [0.0, 0.0, 1000.0, 1000.0], false, ink, halo);
+        assert_eq!(labels.len(), 1, "the label is placed");
+        let label = &labels[0];
+        assert!(label.x != 500.0 && label.y != 300.0, "at a corner, not on an axis: {}, {}", label.x, label.y);
     }
 }
