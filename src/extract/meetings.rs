@@ -90,7 +90,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations)\s+(?:[^,;.]{1,40}?\s+)??with\b",
+                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with\b",
             ),
             Kind::Meet,
         ),
@@ -120,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|travel to|travels to|travelled to|traveled to|travelling to|traveling to|flew to|flies to|fly to|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) expected in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward)\s+(?:\w+\s+)?){0,2}(?:to|into)|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
             ),
             Kind::Visit,
         ),
@@ -192,11 +192,18 @@ static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "talks with X and a meeting with Y": the second meeting has the first one's subject.
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
+static AND_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?$"));
+static PLACE_AFTER_VISITOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*,?\s*(?:(?:on|last|this|next)\s+\w+\s+)?(?:to|in)\s+(?:the\s+)?$"));
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
 static SPEAKER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?:said|says|told|added|noted|stressed|wrote|announced)\b"));
+/// "has not met ... since": a negation that says when they last met.
+static NOT_SINCE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:has|have|had)\s+not\s+(?:\w+\s+)?$|\b(?:hasn't|haven't|hadn't)\s+(?:\w+\s+)?$"));
+static SINCE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^;:]{0,80}?\bsince\b"));
 /// "at the White House", "at the Kremlin": a meeting at a seat of government.
 static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:at|in)\s+(?:the\s+)?$"));
 /// "... was postponed": the meeting the clause speaks of did not take place.
@@ -240,8 +247,8 @@ pub fn find(
             .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
             .collect();
         for trigger in found {
+            // The latest subject: "X visited A, and Y visited B, when he met Z" (he = Y).
             if let Some(subject) = read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts)
-                && memory.sentence_subject.is_none()
             {
                 memory.sentence_subject = Some(subject);
             }
@@ -319,7 +326,10 @@ fn read_trigger(
         Kind::Meet | Kind::Direct => {
             let (subjects, subject_end) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
-            if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
+            let from = subject_end.max(clause_start);
+            if (blocked(text, from, t.start) && !not_since(text, from, t, clause_end))
+                || conditional(text, clause_start, &subjects)
+            {
                 return None;
             }
             let objects: Vec<Who> = if t.kind == Kind::Direct
@@ -368,7 +378,11 @@ fn read_trigger(
                 // "a visit to Egypt by X", "visits by X to Egypt", "Kazakhstan ... visits by X"
                 let mut targets = places_after(text, items, t.end, first.start);
                 if targets.is_empty() {
+                    // "visits by X to Egypt", not "a visit by X, Trump said Beijing ...".
                     targets = places_after(text, items, last_end, clause_end);
+                    if targets.first().is_some_and(|p| !PLACE_AFTER_VISITOR.is_match(&text[last_end..p.start])) {
+                        targets.clear();
+                    }
                 }
                 if targets.is_empty() {
                     targets.extend(items.iter().find(|i| is_place(i) && i.end <= t.start));
@@ -461,6 +475,15 @@ fn blocked(text: &str, from: usize, to: usize) -> bool {
     from < to && BLOCKERS.is_match(&text[from..to])
 }
 
+/// "X has not met Y since the summit in May": they did meet, then. The only blocker before the
+/// trigger is that "not", and "since" follows in the clause.
+fn not_since(text: &str, from: usize, t: &Trigger, clause_end: usize) -> bool {
+    let before = &text[from.min(t.start)..t.start];
+    NOT_SINCE_BEFORE.is_match(before)
+        && BLOCKERS.find_iter(before).count() == 1
+        && SINCE_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
+}
+
 /// The subject of a trigger and where it ends: the nearest person before it, the people
 /// coordinated with that person ("Putin and Xi met"), or a pronoun's antecedent.
 #[allow(clippy::too_many_arguments)]
@@ -524,8 +547,10 @@ fn subject(
     {
         return None;
     }
+    // "talks with X and a meeting with Y", "held talks with X and met Y": the verb after "and"
+    // has the first verb's subject, not the person named just before it.
     if let Some(first) = memory.sentence_subject
-        && AND_ANOTHER.is_match(&text[nearest.end..t.start])
+        && (AND_ANOTHER.is_match(&text[nearest.end..t.start]) || AND_VERB.is_match(&text[nearest.end..t.start]))
     {
         return Some((vec![first], nearest.end));
     }

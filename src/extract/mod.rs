@@ -155,7 +155,9 @@ impl<'kb> Extractor<'kb> {
         });
         let text = doc.text.as_str();
         let raws = self.matcher.find(text);
-        let raws = self.matcher.with_family_names(text, raws);
+        let date = doc.date.or(reference);
+        let in_office = |p: usize| self.kb.people[p].offices_at(date).next().is_some();
+        let raws = self.matcher.with_family_names_at(text, raws, in_office);
         let named_in_doc: HashSet<usize> = raws
             .iter()
             .filter_map(|r| match r.persons() {
@@ -163,7 +165,6 @@ impl<'kb> Extractor<'kb> {
                 _ => None,
             })
             .collect();
-        let date = doc.date.or(reference);
         let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default() };
         let mut builder = DocBuilder {
             ex: self,
