@@ -431,3 +431,47 @@ fn a_project_keeps_the_knowledge_base_file_the_app_was_opened_with() {
     // The built-in knowledge base alone has no additions to keep.
     assert_eq!(seeds_app().project().unwrap().kb_additions, None);
 }
+
+// Undo and redo: a drag (many moves, one step), a filter, then back and forth by menu and keys.
+#[test]
+fn undo_and_redo_take_back_moves_and_filters() {
+    use relmap::app::command::Command;
+    let mut h = harness(seeds_app());
+    let putin = node_index(h.state(), "person:vladimir-putin");
+    let i = h.state().model.as_ref().unwrap().layout.index_of("person:vladimir-putin").unwrap();
+    let start = h.state().model.as_ref().unwrap().layout.engine.positions()[i];
+    // A drag sends a move every frame.
+    for step in 0..5 {
+        h.state_mut().push_command(Command::Pin { node: putin, at: [300.0 + step as f32, 300.0] });
+        h.run_steps(1);
+    }
+    let mut filter = h.state().settings.filter.clone();
+    filter.hidden_blocs.insert(Bloc::Nato);
+    h.state_mut().push_command(Command::SetFilter(filter));
+    h.run_steps(2);
+    assert!(h.state().settings.filter.hidden_blocs.contains(&Bloc::Nato));
+
+    // Edit → Undo names what it undoes.
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Undo Filter change").click();
+    h.run_steps(2);
+    assert!(!h.state().settings.filter.hidden_blocs.contains(&Bloc::Nato), "the filter is back");
+    let engine = &h.state().model.as_ref().unwrap().layout.engine;
+    assert!(engine.is_pinned(i), "the move is not undone yet");
+
+    // Ctrl+Z: the whole drag goes back at once.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(1);
+    let engine = &h.state().model.as_ref().unwrap().layout.engine;
+    assert!(!engine.is_pinned(i));
+    assert_eq!(engine.positions()[i], start, "Putin is where he was before the drag");
+
+    // Ctrl+Shift+Z: and forward again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(1);
+    let engine = &h.state().model.as_ref().unwrap().layout.engine;
+    assert!(engine.is_pinned(i));
+    assert_eq!(engine.positions()[i], [304.0, 300.0]);
+    assert_eq!(h.state().history.redo_label(), Some("Filter change"));
+}

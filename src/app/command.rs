@@ -84,4 +84,7 @@ pub enum Command {
     SetShowLabels(bool),
     SetShowLegend(bool),
     DismissProblems,
+    /// Undo the last change to the map (a move, a pin, a filter, ...), or redo it.
+    Undo,
+    Redo,
 }

@@ -5,6 +5,7 @@
 pub mod canvas;
 pub mod command;
 pub mod exporting;
+pub mod history;
 pub mod loader;
 pub mod model;
 pub mod panels;
@@ -59,6 +60,8 @@ pub struct RelmapApp {
     frame_ms: f32,
     theme_applied: Option<bool>,
     last_activity: Instant,
+    /// Undo and redo of the user's changes to the map.
+    pub history: history::History,
 }
 
 impl RelmapApp {
@@ -97,6 +100,7 @@ impl RelmapApp {
             frame_ms: 0.0,
             theme_applied: None,
             last_activity: Instant::now(),
+            history: history::History::default(),
         }
     }
 
@@ -117,6 +121,7 @@ impl RelmapApp {
             _ => None,
         };
         let reopened = self.model.as_ref().is_some_and(|m| m.sources == loaded.sources);
+        self.history.clear();
         if !reopened {
             // Filters that name articles or entities of another corpus mean nothing here.
             self.settings.filter.focus = None;
@@ -181,7 +186,8 @@ impl RelmapApp {
 
         let mut commands = std::mem::take(&mut self.commands);
         egui::Panel::top("relmap-menu").show(ui, |ui| {
-            panels::menu::menu_ui(ui, &self.settings, self.loader.is_busy(), &mut commands);
+            let history = (self.history.undo_label(), self.history.redo_label());
+            panels::menu::menu_ui(ui, &self.settings, self.loader.is_busy(), history, &mut commands);
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             panels::status::status_ui(
@@ -275,7 +281,19 @@ impl RelmapApp {
             ctx.memory_mut(|m| m.request_focus(egui::Id::new(panels::filters::SEARCH_ID)));
         }
         if ctx.egui_wants_keyboard_input() {
+            // A text field has its own undo.
             return;
+        }
+        let (undo, redo) = ctx.input_mut(|i| {
+            let redo = i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
+            (i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z), redo)
+        });
+        if undo {
+            self.commands.push(Command::Undo);
+        }
+        if redo {
+            self.commands.push(Command::Redo);
         }
         let (fit, rerun, labels, unpin, unpin_all, escape) = ctx.input(|i| {
             (
@@ -337,7 +355,28 @@ impl RelmapApp {
 
     /// Carries out one command: the only place where the model and settings change.
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        if let Some(label) = self.undo_label_of(&command)
+            && let Some(before) = self.snapshot(label)
+        {
+            self.history.record(before);
+        }
         match command {
+            Command::Undo => {
+                if let Some(now) = self.snapshot(String::new())
+                    && let Some(before) = self.history.undo(now)
+                {
+                    self.message = Some(format!("Undid: {}", before.label));
+                    self.restore(before);
+                }
+            }
+            Command::Redo => {
+                if let Some(now) = self.snapshot(String::new())
+                    && let Some(after) = self.history.redo(now)
+                {
+                    self.message = Some(format!("Redid: {}", after.label));
+                    self.restore(after);
+                }
+            }
             Command::Open { paths, add } => {
                 let paths = match (&self.model, add) {
                     (Some(model), true) => match &model.sources {
@@ -468,6 +507,51 @@ impl RelmapApp {
             Command::SetShowLegend(show) => self.settings.show_legend = show,
             Command::DismissProblems => self.problems.clear(),
         }
+    }
+
+    /// The name of the change `command` makes, when it is one the user can undo (and changes
+    /// something).
+    fn undo_label_of(&self, command: &Command) -> Option<String> {
+        let model = self.model.as_ref()?;
+        let name = |node: &petgraph::stable_graph::NodeIndex| {
+            model.extraction.graph.graph.node_weight(*node).map_or_else(String::new, |n| n.label.clone())
+        };
+        Some(match command {
+            Command::SetFilter(filter) if *filter != self.settings.filter => "Filter change".into(),
+            Command::Focus(focus) if *focus != self.settings.filter.focus => "Focus".into(),
+            Command::SetSizeMeasure(measure) if *measure != self.settings.size_measure => "Node size".into(),
+            Command::SetDate(_) => "As-of date".into(),
+            Command::Pin { node, .. } => format!("Move {}", name(node)),
+            Command::Unpin(node) => format!("Unpin {}", name(node)),
+            Command::UnpinAll => "Unpin all".into(),
+            Command::RerunLayout => "Re-run layout".into(),
+            _ => return None,
+        })
+    }
+
+    /// The state the user can undo changes of, named `label`.
+    fn snapshot(&self, label: String) -> Option<history::Snapshot> {
+        let model = self.model.as_ref()?;
+        Some(history::Snapshot::new(
+            label,
+            self.settings.filter.clone(),
+            self.settings.size_measure,
+            model.date,
+            model.layout.engine.positions().to_vec(),
+            model.layout.engine.pins().to_vec(),
+        ))
+    }
+
+    fn restore(&mut self, state: history::Snapshot) {
+        let Some(model) = &mut self.model else { return };
+        self.settings.filter = state.filter;
+        self.settings.size_measure = state.size_measure;
+        model.date = state.date;
+        model.refresh_view(&self.kb, &self.settings.filter);
+        model.set_size_measure(&self.kb, state.size_measure);
+        // After the radii, which wake the layout: the picture is the one from before.
+        model.layout.engine.restore(&state.positions, &state.pinned);
+        self.remember_pins();
     }
 
     fn with_layout_node(&mut self, node: petgraph::stable_graph::NodeIndex, f: impl FnOnce(&mut GraphLayout, usize)) {

@@ -145,6 +145,21 @@ impl ForceLayout {
         }
     }
 
+    /// Which nodes are pinned, by layout index.
+    pub fn pins(&self) -> &[bool] {
+        &self.pinned
+    }
+
+    /// Puts every node back where `positions` says, with `pinned` pins, and stops there (undo):
+    /// the map looks exactly as it did. Does nothing when the sizes do not match this layout.
+    pub fn restore(&mut self, positions: &[[f32; 2]], pinned: &[bool]) {
+        if positions.len() == self.positions.len() && pinned.len() == self.pinned.len() {
+            self.positions.copy_from_slice(positions);
+            self.pinned.copy_from_slice(pinned);
+            self.at_rest = true;
+        }
+    }
+
     pub fn unpin_all(&mut self) {
         self.pinned.iter_mut().for_each(|p| *p = false);
         self.wake();
@@ -469,6 +484,26 @@ mod tests {
         let positions = (0..n).map(|i| initial_position(&i.to_string(), 1, 50.0)).collect();
         let edges = (0..n).map(|i| (i, (i + 1) % n, 1.0)).collect();
         ForceLayout::new(positions, edges, LayoutSettings::default())
+    }
+
+    #[test]
+    fn a_restored_layout_stands_exactly_where_it_was() {
+        let mut layout = ring(12);
+        layout.run_to_rest();
+        let (positions, pins) = (layout.positions().to_vec(), layout.pins().to_vec());
+        layout.pin(3, [500.0, -500.0]);
+        for _ in 0..20 {
+            layout.step();
+        }
+        assert_ne!(layout.positions(), &positions[..]);
+        layout.restore(&positions, &pins);
+        assert_eq!(layout.positions(), &positions[..]);
+        assert!(!layout.is_pinned(3));
+        layout.step();
+        assert_eq!(layout.positions(), &positions[..], "restored, the layout stays still");
+        // A snapshot of another graph changes nothing.
+        layout.restore(&positions[..5], &pins[..5]);
+        assert_eq!(layout.positions(), &positions[..]);
     }
 
     #[test]

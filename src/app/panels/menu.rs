@@ -1,9 +1,16 @@
-//! The menu bar: File, View, Help.
+//! The menu bar: File, Edit, View, Help.
 
 use crate::app::command::Command;
 use crate::app::settings::Settings;
 
-pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, busy: bool, commands: &mut Vec<Command>) {
+/// `history`: what Undo and Redo would undo and redo, if anything.
+pub fn menu_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    busy: bool,
+    history: (Option<&str>, Option<&str>),
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             ui.add_enabled_ui(!busy, |ui| {
@@ -50,6 +57,19 @@ pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, busy: bool, commands: &mu
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let (undo, redo) = history;
+            let undo_text = undo.map_or_else(|| "Undo".to_string(), |l| format!("Undo {l}"));
+            if ui.add_enabled(undo.is_some(), egui::Button::new(undo_text).shortcut_text("Ctrl+Z")).clicked() {
+                commands.push(Command::Undo);
+                ui.close();
+            }
+            let redo_text = redo.map_or_else(|| "Redo".to_string(), |l| format!("Redo {l}"));
+            if ui.add_enabled(redo.is_some(), egui::Button::new(redo_text).shortcut_text("Ctrl+Shift+Z")).clicked() {
+                commands.push(Command::Redo);
+                ui.close();
             }
         });
         ui.menu_button("View", |ui| {
