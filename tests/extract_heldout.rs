@@ -49,3 +49,12 @@ fn second_held_out_set_scores_as_measured() {
 fn third_held_out_set_scores_as_measured() {
     assert_at_least(&score_folder("heldout3", 8), 0.97, 0.95, 0.80);
 }
+
+/// A fourth set, of other kinds of story (a phone-call readout, a state visit, foreign
+/// ministers, a Security Council session, a trade-deal signing, a speech to Congress, a cancelled
+/// trip, a regional crisis). First run, after the fixes from set 3 and before any from this set:
+/// entities 0.948, meetings 0.637 (precision 0.80, recall 0.53).
+#[test]
+fn fourth_held_out_set_scores_as_measured() {
+    assert_at_least(&score_folder("heldout4", 8), 0.95, 0.90, 0.68);
+}

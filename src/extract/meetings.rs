@@ -142,7 +142,7 @@ static RELATIVE_IN_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whi
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
 static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[Cc]ould|might|may|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
+        r"\b(?:[Cc]ould|might|may|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|called off|calls off|call off|scrapped|scraps|axed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
     )
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -195,6 +195,8 @@ static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|th
 static AND_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?$"));
 static PLACE_AFTER_VISITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*,?\s*(?:(?:on|last|this|next)\s+\w+\s+)?(?:to|in)\s+(?:the\s+)?$"));
+static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^['’]s\s.*\b(?:to|of|for|and|was|is|has|had|will|who|which)\b"));
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
@@ -254,7 +256,7 @@ pub fn find(
             }
         }
     }
-    remember(items, memory);
+    remember(items, &facts, memory);
     dedup(facts)
 }
 
@@ -335,8 +337,17 @@ fn read_trigger(
             let objects: Vec<Who> = if t.kind == Kind::Direct
                 && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)])
             {
-                // "Vucic welcomed him": the person the previous sentences were about.
-                memory.last_meeting_subject.filter(|o| !subjects.iter().any(|s| s.0 == o.0)).into_iter().collect()
+                // "The Indian leader flew to Sydney, where Albanese will host him": someone named
+                // earlier in the sentence; "Vucic welcomed him": the person the previous
+                // sentences were about.
+                let earlier = participants
+                    .iter()
+                    .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
+                    .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
+                (earlier.or(memory.last_meeting_subject))
+                    .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
+                    .into_iter()
+                    .collect()
             } else if t.kind == Kind::Direct {
                 after
                     .first()
@@ -347,7 +358,9 @@ fn read_trigger(
                 expand(&after)
             };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
-            if subjects.len() >= 2 {
+            // "Putin and Xi met": they met each other. "Harris and Blinken will host a lunch":
+            // co-hosts, not a meeting of the two.
+            if subjects.len() >= 2 && t.kind == Kind::Meet {
                 clique(&subjects, status, facts);
             }
             for s in &subjects {
@@ -519,6 +532,14 @@ fn subject(
             .filter_map(|i| i.person().map(|p| (p, (i.start, i.end))))
             .collect();
         dedup_people(&mut here);
+        // "Peskov said Putin had invited Trump ... and that the two men had agreed": the last
+        // two named, not the speaker.
+        let counted = [("two", 2), ("three", 3), ("four", 4)].into_iter().find(|(w, _)| p.as_str().contains(w));
+        if let Some((_, n)) = counted
+            && here.len() > n
+        {
+            here.drain(..here.len() - n);
+        }
         // "They" reaches back to the previous sentences only from the head of its sentence
         // ("They met again in May"); later in a sentence it is more often someone unnamed
         // ("European leaders said they welcomed ...").
@@ -539,6 +560,11 @@ fn subject(
         }
         return None;
     };
+    // "the first member of Trump's cabinet to visit Ukraine": a possessive is the subject of
+    // "Modi's visit", not of a verb further on.
+    if POSSESSIVE_NOT_SUBJECT.is_match(&text[nearest.end..t.start]) {
+        return None;
+    }
     // "7 million Russians visited Turkey": a country, not a person, is the subject.
     let closer = items.iter().rfind(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty());
     if let Some(c) = closer
@@ -705,7 +731,7 @@ fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, 
     MeetingFact { a, b, status, spans: [a_span, b_span] }
 }
 
-fn remember(items: &[Item], memory: &mut Memory) {
+fn remember(items: &[Item], facts: &[MeetingFact], memory: &mut Memory) {
     let mut people: Vec<Who> = Vec::new();
     // People the knowledge base knows: "the two leaders" later on are rarely an aide named here.
     for i in items {
@@ -720,7 +746,20 @@ fn remember(items: &[Item], memory: &mut Memory) {
         memory.last_subject = Some(subject);
     }
     dedup_people(&mut people);
-    if people.len() >= 2 {
+    // "Peskov said Putin had invited Trump ... The two men last met in 2019": the pair of a
+    // meeting read here, rather than everyone named.
+    let mut met: Vec<Who> = Vec::new();
+    for f in facts {
+        for (p, span) in [(f.a, f.spans[0]), (f.b, f.spans[1])] {
+            if let Participant::Person(p) = p {
+                met.push((p, span));
+            }
+        }
+    }
+    dedup_people(&mut met);
+    if met.len() == 2 {
+        memory.last_group = met;
+    } else if people.len() >= 2 {
         memory.last_group = people;
     }
 }

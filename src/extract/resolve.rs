@@ -334,8 +334,45 @@ fn described_just_before(text: &str, raws: &[RawMention], k: usize) -> bool {
 
 /// "Sheikh Mansour bin Zayed" is Mansour bin Zayed.
 fn strip_honorifics(name: &str) -> &str {
-    const HONORIFICS: &[&str] =
-        &["Sheikh", "Sir", "Dame", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prince", "Princess"];
+    // Honorifics and ranks ("spokesman Rear Admiral Daniel Hagari").
+    const HONORIFICS: &[&str] = &[
+        "Sheikh",
+        "Sir",
+        "Dame",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Prince",
+        "Princess",
+        "Rear",
+        "Vice",
+        "Admiral",
+        "Adm.",
+        "General",
+        "Gen.",
+        "Lieutenant",
+        "Lt.",
+        "Colonel",
+        "Col.",
+        "Major",
+        "Maj.",
+        "Brigadier",
+        "Brig.",
+        "Captain",
+        "Capt.",
+        "Commander",
+        "Cmdr.",
+        "Marshal",
+        "Field",
+        "Ambassador",
+        "Judge",
+        "Justice",
+    ];
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ') {
         if !HONORIFICS.contains(&first) || !tail.contains(' ') {

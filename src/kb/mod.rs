@@ -23,6 +23,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/people/heads_a_l.toml", include_str!("../../assets/kb/people/heads_a_l.toml")),
     ("assets/kb/people/heads_m_z.toml", include_str!("../../assets/kb/people/heads_m_z.toml")),
     ("assets/kb/people/officials.toml", include_str!("../../assets/kb/people/officials.toml")),
+    ("assets/kb/people/officials_more.toml", include_str!("../../assets/kb/people/officials_more.toml")),
 ];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
