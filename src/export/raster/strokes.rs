@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use resvg::tiny_skia::Pixmap;
 
-use super::pixels::{Blender, Premultiplied, band_coverage, coverage_u8, pixel_mut};
+use super::pixels::{Blender, Premultiplied, band_coverage, coverage_u8};
 use crate::style::Rgba;
 
 /// How a stroke ends (and each of its dashes).
@@ -234,109 +234,95 @@ struct Band {
     rows: Range<usize>,
     /// `BAND` rows of coverage, one byte per pixel, the band's first row first.
     coverage: Vec<u8>,
-    /// Cells that may hold coverage: start, count, step (1 along a row, the width down a column).
-    touched: Vec<[u32; 3]>,
+    /// Runs of cells along a row that may hold coverage: start and count.
+    touched: Vec<[u32; 2]>,
 }
 
 impl Band {
     /// Lays down the coverage of `s` within the band, keeping the larger where some is already.
+    /// Row by row: on each row, the pixels within reach of the segment are one run, and those
+    /// between its ends (all but a few at the caps) take their coverage from the distance
+    /// across the line alone, stepped in fixed point from one pixel to the next.
     fn cover(&mut self, s: &Segment) {
         let (half, cap) = (s.half_width, s.cap);
         // Pixel centres further than this from the line get no coverage.
         let reach = half + 0.5;
-        let (dx, dy) = (s.to[0] - s.from[0], s.to[1] - s.from[1]);
+        let [fx, fy] = s.from;
+        let (dx, dy) = (s.to[0] - fx, s.to[1] - fy);
         let length = (dx * dx + dy * dy).sqrt();
-        // Step along the major axis; across it, the pixels within reach of the line (through the
-        // nearest point of the segment, so the caps are covered too).
-        let x_major = dx.abs() >= dy.abs();
-        let (major_from, major_to, minor_from, major_delta, minor_delta) =
-            if x_major { (s.from[0], s.to[0], s.from[1], dx, dy) } else { (s.from[1], s.to[1], s.from[0], dy, dx) };
-        // The unit direction, in (major, minor) terms.
-        let (u_major, u_minor) = if length > 0.0 { (major_delta / length, minor_delta / length) } else { (1.0, 0.0) };
-        let slope = if major_delta != 0.0 { minor_delta / major_delta } else { 0.0 };
-        let minor_reach = if major_delta != 0.0 { reach * length / major_delta.abs() } else { reach };
-        let (lo, hi) = (major_from.min(major_to), major_from.max(major_to));
-        let (rows, width) = (self.rows.clone(), self.width);
+        let (ux, uy) = if length > 0.0 { (dx / length, dy / length) } else { (1.0, 0.0) };
+        // How far along the line (beyond its ends with the caps) a pixel can be covered.
+        let (along_min, along_max) = match cap {
+            Cap::Round => (-reach, length + reach),
+            Cap::Butt => (-0.5, length + 0.5),
+        };
+        let Some(rows) = centres(fy.min(s.to[1]) - reach, fy.max(s.to[1]) + reach, self.rows.start, self.rows.end)
+        else {
+            return;
+        };
         // The coverage at distance d across is reach - d, at most 1 (or the width of a band
         // thinner than a pixel): in 16.16 fixed point.
         let reach_fixed = (reach * FIXED_ONE) as i32;
         let ceiling_fixed = ((2.0 * half).min(1.0) * FIXED_ONE) as i32;
-        // Along the major axis: the pixel centres within reach, and for a line that runs along
-        // the rows, only those whose column can reach into the band.
-        let (mut major_lo, mut major_hi) = (lo - reach, hi + reach);
-        let (minor_min, minor_max, major_size) = if x_major {
-            let (band_lo, band_hi) = (rows.start as f32 - minor_reach, rows.end as f32 + minor_reach);
+        let step_fixed = (uy * FIXED_ONE) as i32;
+        // Where on a row (x from `from`, as rx) `value + rx × slope` lies within lo..hi: all of
+        // it, none, or an interval.
+        let within = |value: f32, slope: f32, lo: f32, hi: f32| -> Option<(f32, f32)> {
             if slope == 0.0 {
-                if minor_from < band_lo || minor_from > band_hi {
-                    return;
-                }
+                (lo..=hi).contains(&value).then_some((f32::NEG_INFINITY, f32::INFINITY))
             } else {
-                let at = |minor: f32| major_from + (minor - minor_from) / slope;
-                let (a, b) = (at(band_lo), at(band_hi));
-                major_lo = major_lo.max(a.min(b) - reach - 1.0);
-                major_hi = major_hi.min(a.max(b) + reach + 1.0);
+                let (a, b) = ((lo - value) / slope, (hi - value) / slope);
+                Some((a.min(b), a.max(b)))
             }
-            (rows.start, rows.end, width)
-        } else {
-            major_lo = major_lo.max(rows.start as f32);
-            major_hi = major_hi.min(rows.end as f32);
-            (0, width, rows.end)
         };
-        let Some(majors) = centres(major_lo, major_hi, 0, major_size) else { return };
-        let minor_step = if x_major { width } else { 1 };
-        for m in majors {
-            let centre = m as f32 + 0.5;
-            let on_line = minor_from + (centre.clamp(lo, hi) - major_from) * slope;
-            let Some(minors) = centres(on_line - minor_reach, on_line + minor_reach, minor_min, minor_max) else {
-                continue;
-            };
-            // Offsets of this line of pixel centres from `from`: fixed along the major axis.
-            let r_major = centre - major_from;
-            let first =
-                if x_major { (minors.start - rows.start) * width + m } else { (m - rows.start) * width + minors.start };
-            let count = minors.len();
-            // Along and across the line at the first pixel centre; each next pixel adds a step.
-            let r_minor = minors.start as f32 + 0.5 - minor_from;
-            let along = r_major * u_major + r_minor * u_minor;
-            let across = r_major * u_minor - r_minor * u_major;
-            let along_last = along + (count - 1) as f32 * u_minor;
-            let inside = (0.0..=length).contains(&along) && (0.0..=length).contains(&along_last);
-            let mut cell = first;
-            if cap == Cap::Round && inside {
-                // Between the ends (nearly always): the distance to the line is the distance
-                // across, stepped in fixed point from one pixel to the next.
-                let mut across = (across * FIXED_ONE) as i32;
-                let step = (u_major * FIXED_ONE) as i32;
-                for _ in 0..count {
-                    let coverage = (reach_fixed - across.abs()).clamp(0, ceiling_fixed);
-                    if let Some(c) = self.coverage.get_mut(cell) {
-                        *c = (*c).max(((coverage * 255 + FIXED_HALF) >> 16) as u8);
-                    }
-                    across -= step;
-                    cell += minor_step;
-                }
-            } else {
-                for k in 0..count {
-                    let (along, across) = (along + k as f32 * u_minor, across - k as f32 * u_major);
-                    let coverage = match cap {
-                        Cap::Round if (0.0..=length).contains(&along) => band_coverage(across.abs(), half),
-                        Cap::Round => {
-                            // Beyond an end: the distance to that end.
-                            let beyond = if along < 0.0 { along } else { along - length };
-                            band_coverage((beyond * beyond + across * across).sqrt(), half)
-                        }
-                        Cap::Butt => {
-                            let lengthwise = ((along + 0.5).min(length) - (along - 0.5).max(0.0)).max(0.0);
-                            band_coverage(across.abs(), half) * lengthwise
-                        }
-                    };
-                    if let Some(c) = self.coverage.get_mut(cell) {
-                        *c = (*c).max(coverage_u8(coverage));
-                    }
-                    cell += minor_step;
-                }
+        for y in rows {
+            let ry = y as f32 + 0.5 - fy;
+            // Across the line: rx × uy - ry × ux; along it: rx × ux + ry × uy.
+            let (across0, along0) = (-ry * ux, ry * uy);
+            let Some((a0, a1)) = within(across0, uy, -reach, reach) else { continue };
+            let Some((b0, b1)) = within(along0, ux, along_min, along_max) else { continue };
+            let Some(run) = centres(fx + a0.max(b0), fx + a1.min(b1), 0, self.width) else { continue };
+            // Between the ends, where the distance to the segment is the distance across.
+            let middle = match (cap, within(along0, ux, 0.0, length)) {
+                (Cap::Round, Some((m0, m1))) => centres(fx + m0, fx + m1, run.start, run.end),
+                _ => None,
             }
-            self.touched.push([first as u32, minors.len() as u32, minor_step as u32]);
+            .unwrap_or(run.end..run.end);
+            let row = (y - self.rows.start) * self.width;
+            let Some(cells) = self.coverage.get_mut(row + run.start..row + run.end) else { continue };
+            let coverage_at = |x: usize| {
+                let rx = x as f32 + 0.5 - fx;
+                let (across, along) = (across0 + rx * uy, along0 + rx * ux);
+                let coverage = match cap {
+                    Cap::Round => {
+                        // Beyond an end: the distance to that end.
+                        let beyond = if along < 0.0 { along } else { (along - length).max(0.0) };
+                        band_coverage((beyond * beyond + across * across).sqrt(), half)
+                    }
+                    Cap::Butt => {
+                        let lengthwise = ((along + 0.5).min(length) - (along - 0.5).max(0.0)).max(0.0);
+                        band_coverage(across.abs(), half) * lengthwise
+                    }
+                };
+                coverage_u8(coverage)
+            };
+            let (start, split) = (run.start, middle.start.max(run.start).min(run.end));
+            let end_of_middle = middle.end.max(split).min(run.end);
+            let (before, rest) = cells.split_at_mut(split - start);
+            let (inside, after) = rest.split_at_mut(end_of_middle - split);
+            for (x, cell) in (start..).zip(before.iter_mut()) {
+                *cell = (*cell).max(coverage_at(x));
+            }
+            let mut across = ((across0 + (split as f32 + 0.5 - fx) * uy) * FIXED_ONE) as i32;
+            for cell in inside.iter_mut() {
+                let coverage = (reach_fixed - across.abs()).clamp(0, ceiling_fixed);
+                *cell = (*cell).max(((coverage * 255 + FIXED_HALF) >> 16) as u8);
+                across += step_fixed;
+            }
+            for (x, cell) in (end_of_middle..).zip(after.iter_mut()) {
+                *cell = (*cell).max(coverage_at(x));
+            }
+            self.touched.push([(row + run.start) as u32, run.len() as u32]);
         }
     }
 
@@ -347,17 +333,18 @@ impl Band {
             self.touched.clear();
             return;
         };
-        for &[start, count, step] in &self.touched {
-            let mut i = start as usize;
-            for _ in 0..count {
-                // Taken, so that a pixel touched twice is blended once.
-                if let (Some(cell), Some(px)) = (self.coverage.get_mut(i), pixel_mut(pixels, i)) {
-                    let coverage = std::mem::take(cell);
-                    if coverage > 0 {
-                        blender.blend(px, coverage);
-                    }
+        for &[start, count] in &self.touched {
+            let (start, end) = (start as usize, start as usize + count as usize);
+            let (Some(cells), Some(pixels)) = (self.coverage.get_mut(start..end), pixels.get_mut(start * 4..end * 4))
+            else {
+                continue;
+            };
+            for (cell, px) in cells.iter_mut().zip(pixels.chunks_exact_mut(4)) {
+                // Taken, so that a pixel in two runs is blended once.
+                let coverage = std::mem::take(cell);
+                if let (true, Ok(px)) = (coverage > 0, <&mut [u8; 4]>::try_from(px)) {
+                    blender.blend(px, coverage);
                 }
-                i += step as usize;
             }
         }
         self.touched.clear();
