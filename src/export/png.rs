@@ -45,7 +45,8 @@ pub fn encode(pixmap: Pixmap) -> Result<Vec<u8>, ExportError> {
 
 /// Straight-alpha RGBA bytes as PNG.
 fn encode_rgba(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
+    // About a byte per pixel for a busy image: fewer copies as the output grows.
+    let mut out = Vec::with_capacity(rgba.len() / 4);
     {
         let mut encoder = png::Encoder::new(&mut out, width, height);
         encoder.set_color(png::ColorType::Rgba);
