@@ -85,6 +85,65 @@ fn png_has_the_asked_size_and_each_nodes_colour_where_it_is() {
     assert!(checked >= scene.nodes.len() * 3 / 4, "only {checked} of {} nodes checked", scene.nodes.len());
 }
 
+/// The PNG renderer draws the scene itself; resvg's rasterisation of the scene's SVG is the
+/// reference. Both must show the same picture: the same colour at every node's centre, and
+/// differences elsewhere only in anti-aliasing (small on average, large almost nowhere).
+#[test]
+fn direct_png_rendering_looks_like_resvgs_rendering_of_the_svg() {
+    let mut filter = ViewFilter::default();
+    // Structural ties too: dashed and solid lines of every kind.
+    filter.edge_classes.extend([relmap::view::EdgeClass::Leads, relmap::view::EdgeClass::MemberOf]);
+    let map = seeds_map(filter);
+    for background in [Background::White, Background::Dark, Background::Transparent] {
+        let options = ImageOptions {
+            background,
+            caption: Some("Seeds — Übersicht & <caption>".into()),
+            ..ImageOptions::default()
+        };
+        let scene = map.with_snapshot(|s| s.scene(&options));
+        assert!(scene.edges.iter().any(|e| e.dashed) && scene.legend_box.is_some());
+        let direct = relmap::export::png::render(&scene).unwrap();
+        let reference = relmap::export::png::render_svg(&scene).unwrap();
+        assert_eq!((direct.width(), direct.height()), (reference.width(), reference.height()));
+        let (a, b) = (direct.data(), reference.data());
+        let w = direct.width() as usize;
+        for n in &scene.nodes {
+            let i = ((n.y as usize) * w + n.x as usize) * 4;
+            let close = a[i..i + 4].iter().zip(&b[i..i + 4]).all(|(x, y)| x.abs_diff(*y) <= 8);
+            assert!(
+                close,
+                "{background:?}: {} at ({:.0}, {:.0}): {:?} vs resvg's {:?}",
+                n.id,
+                n.x,
+                n.y,
+                &a[i..i + 4],
+                &b[i..i + 4]
+            );
+        }
+        // Each label's text where it belongs: few pixels of its box far off.
+        let far = |i: usize| a[i..i + 4].iter().zip(&b[i..i + 4]).any(|(x, y)| x.abs_diff(*y) > 64);
+        for l in scene.labels.iter().chain(&scene.caption) {
+            let ([x, y, bw, bh], _) = l.halo_box();
+            let (xs, ys) = (x.max(0.0) as usize..((x + bw) as usize).min(w), y.max(0.0) as usize..(y + bh) as usize);
+            let total = xs.len() * ys.len();
+            let off = ys.flat_map(|y| xs.clone().map(move |x| (y * w + x) * 4)).filter(|&i| far(i)).count();
+            assert!(off * 50 < total, "{background:?}: label {}: {off} of {total} pixels far off", l.text);
+        }
+        let squares: f64 = a.iter().zip(b).map(|(x, y)| f64::from(x.abs_diff(*y)).powi(2)).sum();
+        let rmse = (squares / a.len() as f64).sqrt() / 255.0;
+        let far_off =
+            a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > 64)).count();
+        let share = far_off as f64 / (a.len() / 4) as f64;
+        assert!(rmse < 0.02, "{background:?}: RMSE {rmse:.4}");
+        assert!(
+            share < 0.0001,
+            "{background:?}: {far_off} pixels ({:.3}%) differ by more than a quarter",
+            share * 100.0
+        );
+        eprintln!("{background:?}: RMSE {rmse:.4}, {far_off} pixels differ by more than a quarter");
+    }
+}
+
 #[test]
 fn svg_parses_and_holds_one_text_element_per_label() {
     let map = seeds_map(ViewFilter::default());

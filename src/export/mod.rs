@@ -1,9 +1,10 @@
-//! Exports of a map: images (`scene` -> `svg`, `png`) and data for other tools (`gexf`,
+//! Exports of a map: images (`scene` -> `svg`, or -> `raster` -> `png`) and data for other tools (`gexf`,
 //! `graphml`, `table` for CSV and the evidence appendix, JSON with positions). Everything is
 //! drawn or written from a `MapSnapshot`, sorted, so the same map gives the same bytes.
 
 pub mod data;
 pub mod png;
+mod raster;
 pub mod scene;
 pub mod svg;
 

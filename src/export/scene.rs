@@ -148,6 +148,177 @@ pub struct Scene {
     pub caption: Option<SceneLabel>,
 }
 
+/// A node's outline, or a legend swatch's, in output pixels around its centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    Circle {
+        r: f32,
+    },
+    /// A square standing on a corner: centre to corner.
+    Diamond {
+        half_diagonal: f32,
+    },
+    /// An axis-aligned box with rounded corners.
+    RoundedRect {
+        half_width: f32,
+        half_height: f32,
+        corner: f32,
+    },
+}
+
+impl Shape {
+    /// The shape of a node of `kind` and radius `r` (leaders a diamond, organisations a square).
+    pub fn of_node(kind: NodeKind, r: f32) -> Self {
+        match kind {
+            NodeKind::Country => Self::Circle { r },
+            NodeKind::Leader => Self::Diamond { half_diagonal: r * style::DIAMOND_FACTOR },
+            NodeKind::Organisation => {
+                let half = r * style::SQUARE_FACTOR;
+                Self::RoundedRect { half_width: half, half_height: half, corner: half * 0.2 }
+            }
+        }
+    }
+}
+
+/// The marker on a pinned node: a small dark disc with a white ring at its upper right.
+pub const PIN_FILL: Rgba = Rgba::rgb(0x28, 0x28, 0x28);
+pub const PIN_OUTLINE: Rgba = Rgba::rgb(255, 255, 255);
+pub const PIN_OUTLINE_WIDTH: f32 = 1.0;
+
+impl SceneNode {
+    pub fn shape(&self) -> Shape {
+        Shape::of_node(self.kind, self.r)
+    }
+
+    /// Width of the outline around the fill.
+    pub fn outline_width(&self) -> f32 {
+        (self.r * 0.12).clamp(1.0, 3.0)
+    }
+
+    /// Centre and radius of the pin marker, for a pinned node.
+    pub fn pin_marker(&self) -> Option<([f32; 2], f32)> {
+        self.pinned.then(|| ([self.x + self.r * 0.8, self.y - self.r * 0.8], (self.r * 0.25).clamp(2.5, 6.0)))
+    }
+}
+
+impl SceneEdge {
+    /// The stroke width as drawn: rounded to a quarter pixel, so that edges of almost the same
+    /// weight share one path.
+    pub fn stroke_width(&self) -> f32 {
+        (self.width * 4.0).round() / 4.0
+    }
+
+    /// Dash and gap lengths of a dashed edge (the pattern starts again at each edge's source),
+    /// to a tenth of a pixel as the SVG writes them: along a long edge, a twentieth of a pixel
+    /// per dash would add up to a visible shift between the SVG's dashes and the PNG's.
+    pub fn dash(&self) -> Option<[f32; 2]> {
+        // Rounded as `{:.1}` formats: half to even, from the exact value (exact in f64).
+        let tenths = |x: f32| ((f64::from(x) * 10.0).round_ties_even() / 10.0) as f32;
+        let w = self.stroke_width();
+        self.dashed.then_some([tenths(w * 3.5 + 4.0), tenths(w * 2.0 + 3.0)])
+    }
+}
+
+/// Edges drawn with one stroke style, in drawing order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeGroup<'a> {
+    pub colour: Rgba,
+    pub width: f32,
+    pub dash: Option<[f32; 2]>,
+    pub edges: Vec<&'a SceneEdge>,
+}
+
+impl SceneLabel {
+    /// The halo box behind the text: left, top, width, height and corner radius.
+    pub fn halo_box(&self) -> ([f32; 4], f32) {
+        let w = text_width(&self.text, self.size) + self.size * 0.3;
+        ([self.x - w / 2.0, self.y - self.size * 0.95, w, self.size * 1.25], self.size * 0.2)
+    }
+}
+
+/// The legend's panel: box (x0, y0, x1, y1), corner radius, fill and outline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LegendPanel {
+    pub bbox: [f32; 4],
+    pub corner: f32,
+    pub fill: Rgba,
+    pub outline: Rgba,
+    pub outline_width: f32,
+}
+
+/// A dashed line swatch's dash and gap.
+pub const LEGEND_DASH: [f32; 2] = [4.0, 3.0];
+/// The outline width of a node swatch.
+pub const LEGEND_SWATCH_OUTLINE_WIDTH: f32 = 1.2;
+
+impl LegendItem {
+    /// Centre of the swatch for legend text of `size` px.
+    pub fn swatch_centre(&self, size: f32) -> [f32; 2] {
+        [self.x + size * 0.7, self.y]
+    }
+
+    /// Radius of a node swatch.
+    pub fn swatch_radius(size: f32) -> f32 {
+        size * 0.4
+    }
+
+    /// Half the length of a line swatch.
+    pub fn swatch_half_length(size: f32) -> f32 {
+        size * 0.6
+    }
+
+    /// Start of the text's baseline.
+    pub fn text_at(&self, size: f32) -> [f32; 2] {
+        [self.x + size * 1.8, self.y + size * 0.35]
+    }
+}
+
+impl Scene {
+    /// Edges grouped by stroke style: co-mentions under meetings, then by class, width, dashes
+    /// and colour; each group is one path in SVG and one stroke in PNG.
+    pub fn edge_groups(&self) -> Vec<EdgeGroup<'_>> {
+        let mut edges: Vec<&SceneEdge> = self.edges.iter().collect();
+        edges.sort_by(|a, b| {
+            let key = |e: &SceneEdge| {
+                (
+                    !matches!(e.class, EdgeClass::CoMention),
+                    e.class,
+                    (e.width * 4.0).round() as i64,
+                    e.dashed,
+                    e.colour.0,
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        let mut groups: Vec<EdgeGroup> = Vec::new();
+        for e in edges {
+            let (colour, width, dash) = (e.colour, e.stroke_width(), e.dash());
+            match groups.last_mut() {
+                Some(g) if g.colour == colour && g.width == width && g.dash == dash => g.edges.push(e),
+                _ => groups.push(EdgeGroup { colour, width, dash, edges: vec![e] }),
+            }
+        }
+        groups
+    }
+
+    /// The legend's panel, when the scene has a legend: light on a light image, dark on a dark one.
+    pub fn legend_panel(&self) -> Option<LegendPanel> {
+        let bbox = self.legend_box?;
+        let fill = if self.text_colour.0[0] > 128 {
+            Rgba::with_alpha(40, 40, 44, 230)
+        } else {
+            Rgba::with_alpha(248, 248, 250, 235)
+        };
+        Some(LegendPanel {
+            bbox,
+            corner: self.legend_size * 0.4,
+            fill,
+            outline: Rgba::rgb(0xb4, 0xb4, 0xb4),
+            outline_width: 0.8,
+        })
+    }
+}
+
 /// Width of `text` at `size` px in the export font (Ubuntu Light), estimated per character
 /// class; slightly generous so that a label never runs past the image border.
 pub fn text_width(text: &str, size: f32) -> f32 {
@@ -441,6 +612,24 @@ fn legend(w: f32, h: f32, margin: f32, size: f32, dark: bool) -> (Option<[f32; 4
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_are_the_lengths_the_svg_writes() {
+        for quarters in 1..=40 {
+            let width = quarters as f32 / 4.0;
+            let edge = SceneEdge {
+                class: EdgeClass::MeetingPlanned,
+                from: [0.0, 0.0],
+                to: [1.0, 1.0],
+                width,
+                colour: Rgba::rgb(0, 0, 0),
+                dashed: true,
+            };
+            let [on, off] = edge.dash().unwrap();
+            let written = |x: f32| format!("{x:.1}").parse::<f32>().unwrap();
+            assert_eq!([on, off], [written(width * 3.5 + 4.0), written(width * 2.0 + 3.0)], "width {width}");
+        }
+    }
 
     #[test]
     fn text_width_grows_with_text_and_size() {

@@ -2,9 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::scene::{Scene, Swatch};
-use crate::graph::NodeKind;
-use crate::style::{self, Rgba};
+use super::scene::{
+    LEGEND_DASH, LEGEND_SWATCH_OUTLINE_WIDTH, LegendItem, PIN_FILL, PIN_OUTLINE, PIN_OUTLINE_WIDTH, Scene, Shape,
+    Swatch,
+};
+use crate::style::Rgba;
 
 /// The font family the export uses (embedded for PNG rendering; SVG viewers fall back to sans).
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
@@ -23,19 +25,18 @@ fn paint(attr: &str, c: Rgba) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // a shape: kind, centre, radius, paint
-fn node_shape(out: &mut String, kind: NodeKind, x: f32, y: f32, r: f32, fill: Rgba, outline: Rgba, stroke_width: f32) {
+#[allow(clippy::too_many_arguments)] // a shape: its geometry, centre, paint
+fn shape_element(out: &mut String, shape: Shape, x: f32, y: f32, fill: Rgba, outline: Rgba, stroke_width: f32) {
     let fill = paint("fill", fill);
     let stroke = paint("stroke", outline);
-    match kind {
-        NodeKind::Country => {
+    match shape {
+        Shape::Circle { r } => {
             let _ = writeln!(
                 out,
                 r#"<circle cx="{x:.2}" cy="{y:.2}" r="{r:.2}" {fill} {stroke} stroke-width="{stroke_width:.2}"/>"#
             );
         }
-        NodeKind::Leader => {
-            let d = r * style::DIAMOND_FACTOR;
+        Shape::Diamond { half_diagonal: d } => {
             let _ = writeln!(
                 out,
                 r#"<polygon points="{x:.2},{:.2} {:.2},{y:.2} {x:.2},{:.2} {:.2},{y:.2}" {fill} {stroke} stroke-width="{stroke_width:.2}"/>"#,
@@ -45,16 +46,14 @@ fn node_shape(out: &mut String, kind: NodeKind, x: f32, y: f32, r: f32, fill: Rg
                 x - d
             );
         }
-        NodeKind::Organisation => {
-            let half = r * style::SQUARE_FACTOR;
+        Shape::RoundedRect { half_width, half_height, corner } => {
             let _ = writeln!(
                 out,
-                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{:.2}" {fill} {stroke} stroke-width="{stroke_width:.2}"/>"#,
-                x - half,
-                y - half,
-                2.0 * half,
-                2.0 * half,
-                half * 0.2
+                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{corner:.2}" {fill} {stroke} stroke-width="{stroke_width:.2}"/>"#,
+                x - half_width,
+                y - half_height,
+                2.0 * half_width,
+                2.0 * half_height,
             );
         }
     }
@@ -75,49 +74,31 @@ pub fn to_svg(scene: &Scene) -> String {
     // Edges of one style go into one path: the same picture (co-mentions sit under meetings),
     // thousands of times fewer elements for a renderer to set up.
     out.push_str("<g id=\"edges\" stroke-linecap=\"round\" fill=\"none\">\n");
-    let mut groups: Vec<(String, String, usize)> = Vec::new();
-    let mut edges: Vec<&super::scene::SceneEdge> = scene.edges.iter().collect();
-    edges.sort_by(|a, b| {
-        let key = |e: &super::scene::SceneEdge| {
-            (
-                !matches!(e.class, crate::view::EdgeClass::CoMention),
-                e.class,
-                (e.width * 4.0).round() as i64,
-                e.dashed,
-                e.colour.0,
-            )
+    for group in scene.edge_groups() {
+        let dash = match group.dash {
+            Some([on, off]) => format!(r#" stroke-dasharray="{on:.1} {off:.1}""#),
+            None => String::new(),
         };
-        key(a).cmp(&key(b))
-    });
-    for e in edges {
-        let width = (e.width * 4.0).round() / 4.0;
-        let dash = if e.dashed {
-            format!(r#" stroke-dasharray="{:.1} {:.1}""#, width * 3.5 + 4.0, width * 2.0 + 3.0)
-        } else {
-            String::new()
-        };
-        let style = format!(r#"{} stroke-width="{width:.2}"{dash}"#, paint("stroke", e.colour));
-        let segment = format!("M{:.1} {:.1}L{:.1} {:.1}", e.from[0], e.from[1], e.to[0], e.to[1]);
-        match groups.last_mut() {
-            Some((last, d, n)) if *last == style => {
-                d.push_str(&segment);
-                *n += 1;
-            }
-            _ => groups.push((style, segment, 1)),
+        let mut d = String::with_capacity(group.edges.len() * 28);
+        for e in &group.edges {
+            let _ = write!(d, "M{:.1} {:.1}L{:.1} {:.1}", e.from[0], e.from[1], e.to[0], e.to[1]);
         }
-    }
-    for (style, d, _) in groups {
-        let _ = writeln!(out, r#"<path d="{d}" {style}/>"#);
+        let _ = writeln!(
+            out,
+            r#"<path d="{d}" {} stroke-width="{:.2}"{dash}/>"#,
+            paint("stroke", group.colour),
+            group.width
+        );
     }
     out.push_str("</g>\n<g id=\"nodes\">\n");
     for n in &scene.nodes {
-        node_shape(&mut out, n.kind, n.x, n.y, n.r, n.fill, n.outline, (n.r * 0.12).clamp(1.0, 3.0));
-        if n.pinned {
-            let (px, py) = (n.x + n.r * 0.8, n.y - n.r * 0.8);
-            let pr = (n.r * 0.25).clamp(2.5, 6.0);
+        shape_element(&mut out, n.shape(), n.x, n.y, n.fill, n.outline, n.outline_width());
+        if let Some(([px, py], pr)) = n.pin_marker() {
             let _ = writeln!(
                 out,
-                r##"<circle cx="{px:.2}" cy="{py:.2}" r="{pr:.2}" fill="#282828" stroke="#ffffff" stroke-width="1"/>"##
+                r#"<circle cx="{px:.2}" cy="{py:.2}" r="{pr:.2}" {} {} stroke-width="{PIN_OUTLINE_WIDTH}"/>"#,
+                paint("fill", PIN_FILL),
+                paint("stroke", PIN_OUTLINE)
             );
         }
     }
@@ -126,14 +107,10 @@ pub fn to_svg(scene: &Scene) -> String {
     // around every glyph), then the text on top.
     out.push_str("<g id=\"halos\">\n");
     for l in &scene.labels {
-        let w = super::scene::text_width(&l.text, l.size) + l.size * 0.3;
+        let ([x, y, w, h], corner) = l.halo_box();
         let _ = writeln!(
             out,
-            r#"<rect x="{:.2}" y="{:.2}" width="{w:.2}" height="{:.2}" rx="{:.2}" {}/>"#,
-            l.x - w / 2.0,
-            l.y - l.size * 0.95,
-            l.size * 1.25,
-            l.size * 0.2,
+            r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" rx="{corner:.2}" {}/>"#,
             paint("fill", l.halo)
         );
     }
@@ -162,45 +139,53 @@ pub fn to_svg(scene: &Scene) -> String {
             escape(&c.text)
         );
     }
-    if let Some(b) = scene.legend_box {
-        let panel = if scene.text_colour.0[0] > 128 {
-            Rgba::with_alpha(40, 40, 44, 230)
-        } else {
-            Rgba::with_alpha(248, 248, 250, 235)
-        };
+    if let Some(panel) = scene.legend_panel() {
+        let b = panel.bbox;
         let _ = writeln!(
             out,
-            r##"<g id="legend"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{:.2}" {} stroke="#b4b4b4" stroke-width="0.8"/>"##,
+            r#"<g id="legend"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{:.2}" {} {} stroke-width="{}"/>"#,
             b[0],
             b[1],
             b[2] - b[0],
             b[3] - b[1],
-            scene.legend_size * 0.4,
-            paint("fill", panel)
+            panel.corner,
+            paint("fill", panel.fill),
+            paint("stroke", panel.outline),
+            panel.outline_width
         );
         let size = scene.legend_size;
         for item in &scene.legend {
-            let (sx, sy) = (item.x + size * 0.7, item.y);
+            let [sx, sy] = item.swatch_centre(size);
             match item.swatch {
-                Swatch::Node { kind, fill, outline } => {
-                    node_shape(&mut out, kind, sx, sy, size * 0.4, fill, outline, 1.2)
-                }
+                Swatch::Node { kind, fill, outline } => shape_element(
+                    &mut out,
+                    Shape::of_node(kind, LegendItem::swatch_radius(size)),
+                    sx,
+                    sy,
+                    fill,
+                    outline,
+                    LEGEND_SWATCH_OUTLINE_WIDTH,
+                ),
                 Swatch::Line { colour, width, dashed } => {
-                    let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
+                    let dash = if dashed {
+                        format!(r#" stroke-dasharray="{} {}""#, LEGEND_DASH[0], LEGEND_DASH[1])
+                    } else {
+                        String::new()
+                    };
+                    let half = LegendItem::swatch_half_length(size);
                     let _ = writeln!(
                         out,
                         r#"<line x1="{:.2}" y1="{sy:.2}" x2="{:.2}" y2="{sy:.2}" {} stroke-width="{width:.2}"{dash}/>"#,
-                        sx - size * 0.6,
-                        sx + size * 0.6,
+                        sx - half,
+                        sx + half,
                         paint("stroke", colour)
                     );
                 }
             }
+            let [tx, ty] = item.text_at(size);
             let _ = writeln!(
                 out,
-                r#"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" {}>{}</text>"#,
-                item.x + size * 1.8,
-                item.y + size * 0.35,
+                r#"<text x="{tx:.2}" y="{ty:.2}" font-size="{size:.2}" {}>{}</text>"#,
                 paint("fill", scene.text_colour),
                 escape(item.text)
             );
