@@ -65,6 +65,17 @@ pub struct Project {
     pub selection: Option<String>,
     #[serde(default)]
     pub named_views: Vec<NamedView>,
+    /// The part of the map the canvas showed (zoom and pan), as a rectangle in layout units:
+    /// the window shows it again, whatever its size.
+    #[serde(default)]
+    pub viewport: Option<Viewport>,
+}
+
+/// A rectangle of the map in layout units: top-left and bottom-right corners.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Viewport {
+    pub min: [f32; 2],
+    pub max: [f32; 2],
 }
 
 impl Project {
@@ -82,6 +93,7 @@ impl Project {
             date: None,
             selection: None,
             named_views: Vec::new(),
+            viewport: None,
         }
     }
 

@@ -17,6 +17,7 @@ fn sample() -> Project {
     p.filter.hidden_blocs.insert(Bloc::Nato);
     p.size_measure = SizeMeasure::Betweenness;
     p.selection = Some("person:vladimir-putin".into());
+    p.viewport = Some(relmap::project::Viewport { min: [-120.5, -80.0], max: [240.0, 160.25] });
     p.kb_additions = Some("[[country]]\niso3 = \"XKX\"\nname = \"Kosovo\"\n".into());
     p.named_views.push(NamedView {
         name: "SCO only".into(),

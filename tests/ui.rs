@@ -361,7 +361,10 @@ fn a_saved_project_reopens_with_pins_filters_selection_and_views() {
     filter.hidden_blocs.insert(Bloc::Nato);
     h.state_mut().push_command(Command::SetFilter(filter));
     h.state_mut().push_command(Command::SaveNamedView("no NATO".into()));
+    // Pan away from the fitted view: the project keeps what the canvas shows.
+    h.state_mut().push_command(Command::CentreOn(india));
     h.run_steps(2);
+    let (shown_min, shown_max) = h.state().canvas.visible_rect().expect("a drawn canvas");
     h.state_mut().push_command(Command::SaveProject(Some(path.clone())));
     for _ in 0..200 {
         h.run_steps(1);
@@ -398,6 +401,13 @@ fn a_saved_project_reopens_with_pins_filters_selection_and_views() {
     );
     assert_eq!(model.named_views.len(), 1);
     assert_eq!(app.settings.recent_projects.first(), Some(&path));
+    fresh.run_steps(2);
+    let (min, max) = fresh.state().canvas.visible_rect().unwrap();
+    let close = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).abs() < 1.0 && (a[1] - b[1]).abs() < 1.0;
+    assert!(
+        close(min, shown_min) && close(max, shown_max),
+        "the canvas shows {min:?}..{max:?}, the project saved {shown_min:?}..{shown_max:?}"
+    );
 
     // A broken file leaves the map as it was and says why.
     let broken = dir.path().join("broken.relmap");

@@ -299,6 +299,8 @@ pub struct Canvas {
     pub transform: Option<Transform>,
     fit_requested: bool,
     centre_requested: Option<NodeIndex>,
+    /// A rectangle of the map (layout units) to show whole, centred (a reopened project).
+    show_requested: Option<([f32; 2], [f32; 2])>,
     context_node: Option<NodeIndex>,
     /// The node under the pointer (relmap index), as of the last frame.
     pub hovered: Option<NodeIndex>,
@@ -316,6 +318,17 @@ impl Canvas {
 
     pub fn request_centre(&mut self, node: NodeIndex) {
         self.centre_requested = Some(node);
+    }
+
+    /// Shows the rectangle `min`..`max` of the map (layout units) whole, centred.
+    pub fn request_show(&mut self, min: [f32; 2], max: [f32; 2]) {
+        self.show_requested = Some((min, max));
+        self.fit_requested = false;
+    }
+
+    /// The part of the map the canvas shows, in layout units (after the first frame).
+    pub fn visible_rect(&self) -> Option<([f32; 2], [f32; 2])> {
+        self.transform.map(|t| (t.to_layout(t.rect.min), t.to_layout(t.rect.max)))
     }
 
     /// Rebuilds the egui_graphs graph for the model's current view.
@@ -410,6 +423,14 @@ impl Canvas {
         {
             let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
             meta.pan = (size / 2.0) - n.location().to_vec2() * meta.zoom;
+            meta.save(ui);
+        }
+        if let Some((min, max)) = self.show_requested.take() {
+            let (w, h) = ((max[0] - min[0]).max(1e-3), (max[1] - min[1]).max(1e-3));
+            let mut meta = MetadataFrame::new(Some(VIEW_ID.into())).load(ui);
+            meta.zoom = (size.x / w).min(size.y / h);
+            let centre = egui::vec2((min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0);
+            meta.pan = (size / 2.0) - centre * meta.zoom;
             meta.save(ui);
         }
         let interactions = SettingsInteraction::new()

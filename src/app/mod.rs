@@ -150,7 +150,10 @@ impl RelmapApp {
         }
         self.model = Some(model);
         self.article = None;
-        self.canvas.request_fit();
+        match project.as_ref().and_then(|p| p.viewport) {
+            Some(v) => self.canvas.request_show(v.min, v.max),
+            None => self.canvas.request_fit(),
+        }
     }
 
     /// The whole window; `eframe::App::ui` calls this, and so do the UI tests.
@@ -601,6 +604,7 @@ impl RelmapApp {
             _ => None,
         };
         project.named_views.clone_from(&model.named_views);
+        project.viewport = self.canvas.visible_rect().map(|(min, max)| crate::project::Viewport { min, max });
         Some(project)
     }
 
