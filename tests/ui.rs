@@ -409,6 +409,22 @@ fn a_saved_project_reopens_with_pins_filters_selection_and_views() {
         "the canvas shows {min:?}..{max:?}, the project saved {shown_min:?}..{shown_max:?}"
     );
 
+    // Ctrl+S saves the opened project to its own file, without asking where.
+    let before = std::fs::read_to_string(&path).unwrap();
+    let china = node_index(fresh.state(), "country:CHN");
+    fresh.state_mut().push_command(Command::Pin { node: china, at: [-50.0, 60.0] });
+    fresh.run_steps(1);
+    fresh.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    for _ in 0..200 {
+        fresh.run_steps(1);
+        if std::fs::read_to_string(&path).unwrap() != before {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let saved = relmap::project::Project::open(&path).unwrap();
+    assert_eq!(saved.pinned.get("country:CHN"), Some(&[-50.0, 60.0]), "Ctrl+S wrote the project's file");
+
     // A broken file leaves the map as it was and says why.
     let broken = dir.path().join("broken.relmap");
     std::fs::write(&broken, "{ not json").unwrap();

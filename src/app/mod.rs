@@ -190,7 +190,9 @@ impl RelmapApp {
         let mut commands = std::mem::take(&mut self.commands);
         egui::Panel::top("relmap-menu").show(ui, |ui| {
             let history = (self.history.undo_label(), self.history.redo_label());
-            panels::menu::menu_ui(ui, &self.settings, self.loader.is_busy(), history, &mut commands);
+            let project_path = self.project_path();
+            let context = panels::menu::MenuContext { busy: self.loader.is_busy(), history, project_path };
+            panels::menu::menu_ui(ui, &self.settings, &context, &mut commands);
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             panels::status::status_ui(
@@ -274,8 +276,12 @@ impl RelmapApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S)) {
             self.commands.push(Command::SaveProject(None));
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+            // Save: to the project's own file when there is one, else ask where.
+            self.commands.push(Command::SaveProject(self.project_path()));
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E)) {
             self.commands.push(Command::ShowExportWindow);
@@ -576,6 +582,14 @@ impl RelmapApp {
             } else {
                 self.settings.pins.insert(key, pins);
             }
+        }
+    }
+
+    /// The file the open map is saved to by Save: the project it came from.
+    pub fn project_path(&self) -> Option<PathBuf> {
+        match &self.model.as_ref()?.sources {
+            Sources::Project(_, path) => Some(path.clone()),
+            _ => None,
         }
     }
 

@@ -3,14 +3,18 @@
 use crate::app::command::Command;
 use crate::app::settings::Settings;
 
-/// `history`: what Undo and Redo would undo and redo, if anything.
-pub fn menu_ui(
-    ui: &mut egui::Ui,
-    settings: &Settings,
-    busy: bool,
-    history: (Option<&str>, Option<&str>),
-    commands: &mut Vec<Command>,
-) {
+/// What the menus need to know of the app beyond its settings.
+pub struct MenuContext<'a> {
+    /// Articles are loading: opening more waits.
+    pub busy: bool,
+    /// What Undo and Redo would undo and redo, if anything.
+    pub history: (Option<&'a str>, Option<&'a str>),
+    /// The project file Save writes to, when the map came from one.
+    pub project_path: Option<std::path::PathBuf>,
+}
+
+pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, context: &MenuContext<'_>, commands: &mut Vec<Command>) {
+    let (busy, history) = (context.busy, context.history);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             ui.add_enabled_ui(!busy, |ui| {
@@ -45,7 +49,13 @@ pub fn menu_ui(
                     });
                 });
             });
-            if ui.button("Save project… (Ctrl+S)").clicked() {
+            // Save writes the open project's file; a map of articles is asked a name.
+            let save = if context.project_path.is_some() { "Save project" } else { "Save project…" };
+            if ui.add(egui::Button::new(save).shortcut_text("Ctrl+S")).clicked() {
+                commands.push(Command::SaveProject(context.project_path.clone()));
+                ui.close();
+            }
+            if ui.add(egui::Button::new("Save project as…").shortcut_text("Ctrl+Shift+S")).clicked() {
                 commands.push(Command::SaveProject(None));
                 ui.close();
             }
