@@ -60,7 +60,7 @@ pub fn menu_ui(ui: &mut egui::Ui, settings: &Settings, context: &MenuContext<'_>
                 ui.close();
             }
             ui.separator();
-            if ui.button("Export image or data… (Ctrl+E)").clicked() {
+            if ui.add(egui::Button::new("Export image or data…").shortcut_text("Ctrl+E")).clicked() {
                 commands.push(Command::ShowExportWindow);
                 ui.close();
             }
