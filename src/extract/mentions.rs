@@ -410,15 +410,10 @@ impl Matcher {
     /// Second mentions by family name: people named in full in `text` ("Wang Yi", "Vikram
     /// Misri" if known) are also found by their family name alone ("Wang") in the same text,
     /// even where that name alone is too common to be an alias everywhere. Returns `raws` with
-    /// those mentions added, in order.
-    pub fn with_family_names<'m>(&'m self, text: &str, raws: Vec<RawMention<'m>>) -> Vec<RawMention<'m>> {
-        self.with_family_names_at(text, raws, |_| false)
-    }
-
-    /// [`Matcher::with_family_names`]; a family name two people of the text share ("Kim" for
+    /// those mentions added, in order. A family name two people of the text share ("Kim" for
     /// Kim Jong Un and his late father Kim Jong Il) goes to the one of them `in_office` says
     /// holds office at the text's date, when there is exactly one.
-    pub fn with_family_names_at<'m>(
+    pub fn with_family_names<'m>(
         &'m self,
         text: &str,
         mut raws: Vec<RawMention<'m>>,

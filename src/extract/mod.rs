@@ -156,8 +156,7 @@ impl<'kb> Extractor<'kb> {
         let text = doc.text.as_str();
         let raws = self.matcher.find(text);
         let date = doc.date.or(reference);
-        let in_office = |p: usize| self.kb.people[p].offices_at(date).next().is_some();
-        let raws = self.matcher.with_family_names_at(text, raws, in_office);
+        let raws = self.matcher.with_family_names(text, raws, |p| self.kb.people[p].in_office_at(date));
         let named_in_doc: HashSet<usize> = raws
             .iter()
             .filter_map(|r| match r.persons() {

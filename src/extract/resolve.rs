@@ -415,7 +415,7 @@ fn choose_person(ctx: &DocContext<'_>, candidates: &[usize]) -> Option<usize> {
             }
             let pool = if named.is_empty() { many.to_vec() } else { named };
             let in_office: Vec<usize> =
-                pool.iter().copied().filter(|&p| ctx.kb.people[p].offices_at(ctx.date).next().is_some()).collect();
+                pool.iter().copied().filter(|&p| ctx.kb.people[p].in_office_at(ctx.date)).collect();
             (in_office.len() == 1).then(|| in_office[0])
         }
     }

@@ -169,6 +169,11 @@ impl Person {
         self.offices.iter().filter(move |o| o.held_at(date))
     }
 
+    /// Whether the person holds any office at `date`.
+    pub fn in_office_at(&self, date: Option<Date>) -> bool {
+        self.offices_at(date).next().is_some()
+    }
+
     /// The country the person serves at `date`, else the country of their latest office.
     pub fn country_at(&self, date: Option<Date>) -> Option<&str> {
         self.offices_at(date)
