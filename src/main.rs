@@ -298,10 +298,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let (kb, corpus, input_ok, known, pinned) = match &project {
         Some(p) => {
-            let kb = match &p.kb_additions {
-                Some(text) => KnowledgeBase::builtin_with_user_text("project knowledge base", text)?,
-                None => KnowledgeBase::builtin()?,
-            };
+            let kb = p.knowledge_base().unwrap_or_else(KnowledgeBase::builtin)?;
             let (corpus, errors) = p.corpus();
             for e in &errors {
                 eprintln!("relmap: {e}");

@@ -108,6 +108,13 @@ impl Project {
         }
     }
 
+    /// The built-in knowledge base with the project's additions merged over it, when it has
+    /// some (named "the project's knowledge base" in errors).
+    pub fn knowledge_base(&self) -> Option<Result<crate::kb::KnowledgeBase, crate::error::KbError>> {
+        let text = self.kb_additions.as_deref()?;
+        Some(crate::kb::KnowledgeBase::builtin_with_user_text("the project's knowledge base", text))
+    }
+
     /// The project's articles, and the inputs that could not be read.
     pub fn corpus(&self) -> (Corpus, Vec<InputError>) {
         match &self.articles {

@@ -35,9 +35,7 @@ impl ExportJob {
         request: ExportRequest,
         viewport: Option<([f32; 2], [f32; 2], [u32; 2])>,
     ) -> Self {
-        // The date blocs are read at, when the user chose one other than the articles' own.
-        let as_of = model.date.filter(|d| Some(*d) != model.corpus.reference_date());
-        let details = request.caption.then(|| crate::map::caption(&model.extraction, filter, as_of));
+        let details = request.caption.then(|| crate::map::caption(&model.extraction, filter, model.chosen_date()));
         let caption = crate::map::caption_line(&request.title, details);
         Self {
             request,

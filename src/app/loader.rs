@@ -77,11 +77,10 @@ pub fn load(
         Sources::Seeds => (Corpus::seeds(), Vec::new()),
         Sources::Paths(paths) => Corpus::load(paths, &LoadOptions::default()),
         Sources::Project(project, _) => {
-            if let Some(text) = &project.kb_additions {
-                match KnowledgeBase::builtin_with_user_text("the project's knowledge base", text) {
-                    Ok(kb) => project_kb = Some(Arc::new(kb)),
-                    Err(e) => kb_errors.push(e.to_string()),
-                }
+            match project.knowledge_base() {
+                Some(Ok(kb)) => project_kb = Some(Arc::new(kb)),
+                Some(Err(e)) => kb_errors.push(e.to_string()),
+                None => {}
             }
             known.clone_from(&project.positions);
             pinned.clone_from(&project.pinned);

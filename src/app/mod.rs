@@ -612,7 +612,7 @@ impl RelmapApp {
         project.pinned = model.layout.pinned_by_id();
         project.filter = self.settings.filter.clone();
         project.size_measure = self.settings.size_measure;
-        project.date = (model.date != model.corpus.reference_date()).then_some(model.date).flatten();
+        project.date = model.chosen_date();
         project.selection = match model.selection {
             Some(Selection::Node(n)) => model.extraction.graph.graph.node_weight(n).map(|d| d.id.clone()),
             _ => None,
@@ -627,23 +627,36 @@ impl RelmapApp {
         if let Some(path) = &path {
             self.remember_project(path);
         }
-        let sender = self.export_results.0.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("relmap-save".into()).spawn(move || {
+        self.in_background("relmap-save", "Save", ctx, move || {
             let path = path.or_else(|| {
                 rfd::FileDialog::new().add_filter("relmap project", &["relmap"]).set_file_name("map.relmap").save_file()
             });
-            let outcome = match path {
+            match path {
                 Some(path) => {
                     project.save(&path).map(|()| format!("Saved {}", path.display())).map_err(|e| e.to_string())
                 }
                 None => Ok("Save cancelled.".into()),
-            };
-            let _ = sender.send(outcome);
+            }
+        });
+    }
+
+    /// Runs `work` (a save or an export, with its dialog) on a thread named `name`; what it
+    /// reports goes to the status line. `what` names the work if the thread cannot start.
+    fn in_background(
+        &mut self,
+        name: &str,
+        what: &str,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> ExportOutcome + Send + 'static,
+    ) {
+        let sender = self.export_results.0.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name(name.into()).spawn(move || {
+            let _ = sender.send(work());
             ctx.request_repaint();
         });
         if let Err(e) = spawned {
-            self.message = Some(format!("Save failed: cannot start a thread: {e}"));
+            self.message = Some(format!("{what} failed: cannot start a thread: {e}"));
         }
     }
 
@@ -657,25 +670,14 @@ impl RelmapApp {
     /// Copies what the export needs and runs it on the `relmap-export` thread.
     fn start_export(&mut self, request: command::ExportRequest, ctx: &egui::Context) {
         let Some(model) = &self.model else { return };
-        let viewport = self.canvas.transform.map(|t| {
-            let (min, max) = (t.to_layout(t.rect.min), t.to_layout(t.rect.max));
-            (min, max, [t.rect.width().round() as u32, t.rect.height().round() as u32])
-        });
+        let viewport = (self.canvas.visible_rect().zip(self.canvas.transform))
+            .map(|((min, max), t)| (min, max, [t.rect.width().round() as u32, t.rect.height().round() as u32]));
         let job = exporting::ExportJob::new(model, &self.settings.filter, request, viewport);
-        let sender = self.export_results.0.clone();
-        let ctx = ctx.clone();
         self.message = Some("Exporting…".into());
-        let spawned = std::thread::Builder::new().name("relmap-export".into()).spawn(move || {
-            if let Some(path) = job.choose_path() {
-                let _ = sender.send(job.write(&path));
-            } else {
-                let _ = sender.send(Ok("Export cancelled.".into()));
-            }
-            ctx.request_repaint();
+        self.in_background("relmap-export", "Export", ctx, move || match job.choose_path() {
+            Some(path) => job.write(&path),
+            None => Ok("Export cancelled.".into()),
         });
-        if let Err(e) = spawned {
-            self.message = Some(format!("Export failed: cannot start a thread: {e}"));
-        }
     }
 
     /// The system file dialog runs on its own thread; its answer comes back through a channel.

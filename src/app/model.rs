@@ -171,6 +171,11 @@ impl Model {
         }
     }
 
+    /// The date blocs are read at, when the user chose one other than the articles' own.
+    pub fn chosen_date(&self) -> Option<crate::kb::Date> {
+        self.date.filter(|d| Some(*d) != self.corpus.reference_date())
+    }
+
     pub fn doc_text(&self, doc: &str) -> Option<&str> {
         self.corpus.documents.iter().find(|d| d.id == doc).map(|d| d.text.as_str())
     }
