@@ -163,8 +163,6 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:he|she|they|the (?:two|three|four) leaders|both leaders|the two presidents|the two men)\b")
 });
-static ANAPHORA: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:he|she|him|her|they|their|the (?:two|three|four)|both leaders)\b"));
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:(?:has|have|had|also|will|would|is|are|was|were|be|been|to|again|then|last|already|recently|reportedly|officially|first|later|finally|briefly|once|jointly|separately|scheduled|expected|set|due|plans?|planned|'s|’s|,)\s*)*$",
@@ -237,7 +235,7 @@ pub fn find(
         .count();
     let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     let people_here = items.iter().any(|i| !i.persons().is_empty());
-    let found = if (named >= 2 && people_here) || (remembered && ANAPHORA.is_match(s)) {
+    let found = if (named >= 2 && people_here) || (remembered && has_anaphora(s)) {
         triggers(s, sentence.0)
     } else {
         Vec::new()
@@ -262,7 +260,38 @@ pub fn find(
 
 /// Whether a sentence that names nobody may still speak of a meeting of people named before.
 pub fn refers_back(sentence: &str, memory: &Memory) -> bool {
-    (!memory.last_group.is_empty() || memory.last_subject.is_some()) && ANAPHORA.is_match(sentence)
+    (!memory.last_group.is_empty() || memory.last_subject.is_some()) && has_anaphora(sentence)
+}
+
+/// Whether `s` has a word that points back to people named before: "he", "she", "him", "her",
+/// "they", "their", "the two" (three, four), "both leaders" (any case, ASCII word boundaries).
+/// Every one of them has an "h": the scan jumps from one "h" to the next (a regex's literal
+/// prefilter stops at every "the" and "when" for "he").
+fn has_anaphora(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut from = 0;
+    while let Some(h) = memchr::memchr2(b'h', b'H', &bytes[from..]) {
+        let at = from + h;
+        let start = bytes[..at].iter().rposition(|&b| !word_byte(b)).map_or(0, |p| p + 1);
+        let end = bytes[at..].iter().position(|&b| !word_byte(b)).map_or(bytes.len(), |p| at + p);
+        let word = &bytes[start..end];
+        let followed_by = |next: &[u8]| {
+            bytes.get(end) == Some(&b' ')
+                && bytes.len() >= end + 1 + next.len()
+                && bytes[end + 1..end + 1 + next.len()].eq_ignore_ascii_case(next)
+                && bytes.get(end + 1 + next.len()).is_none_or(|&b| !word_byte(b))
+        };
+        let lower = |w: &[u8]| word.eq_ignore_ascii_case(w);
+        if ["he", "she", "him", "her", "they", "their"].iter().any(|w| lower(w.as_bytes()))
+            || (lower(b"the") && [&b"two"[..], b"three", b"four"].iter().any(|n| followed_by(n)))
+            || (lower(b"both") && followed_by(b"leaders"))
+        {
+            return true;
+        }
+        from = end.max(at + 1);
+    }
+    false
 }
 
 /// Every trigger in the sentence, in one scan with all patterns.
@@ -712,9 +741,16 @@ fn expand(items: &[&Item]) -> Vec<Who> {
     out
 }
 
+/// Keeps each person's first place (the lists are a sentence's people: a few, so a scan).
 fn dedup_people(people: &mut Vec<Who>) {
-    let mut seen = std::collections::HashSet::new();
-    people.retain(|p| seen.insert(p.0));
+    let mut kept = 0;
+    for i in 0..people.len() {
+        if !people[..kept].iter().any(|p| p.0 == people[i].0) {
+            people[kept] = people[i];
+            kept += 1;
+        }
+    }
+    people.truncate(kept);
 }
 
 fn clique(people: &[Who], status: Status, facts: &mut Vec<MeetingFact>) {
@@ -823,6 +859,18 @@ mod tests {
             out.push(s.to_string());
         }
         out
+    }
+
+    // Guards the "h"-jumping scan: it says what the plain pattern says (ASCII case folding).
+    #[test]
+    fn anaphora_scan_agrees_with_the_pattern() {
+        let pattern = re(r"(?i-u)\b(?:he|she|him|her|they|their|the (?:two|three|four)|both leaders)\b");
+        let mut hits = 0;
+        for s in sentences() {
+            assert_eq!(has_anaphora(&s), pattern.is_match(&s), "{s}");
+            hits += usize::from(has_anaphora(&s));
+        }
+        assert!(hits > 50, "only {hits} sentences with a pronoun");
     }
 
     // Guards the one-scan trigger search: it finds what an alternation of the patterns finds,

@@ -9,7 +9,7 @@ mod pending;
 pub mod resolve;
 pub mod sentences;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
@@ -157,7 +157,7 @@ impl<'kb> Extractor<'kb> {
         let raws = self.matcher.find(text);
         let date = doc.date.or(reference);
         let raws = self.matcher.with_family_names(text, raws, |p| self.kb.people[p].in_office_at(date));
-        let named_in_doc: HashSet<usize> = raws
+        let named_in_doc: FxHashSet<usize> = raws
             .iter()
             .filter_map(|r| match r.persons() {
                 [one] if r.country().is_none() && r.organisation().is_none() => Some(*one),

@@ -3,7 +3,7 @@
 //! several people, groups ("the leaders of Kazakhstan, Azerbaijan and Pakistan"), capitals used
 //! as places, and unknown names after an office title (candidates).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -18,7 +18,7 @@ pub struct DocContext<'a> {
     pub kb: &'a KnowledgeBase,
     pub date: Option<Date>,
     /// People named unambiguously somewhere in the document (for "Sharif" = which Sharif).
-    pub named_in_doc: HashSet<usize>,
+    pub named_in_doc: FxHashSet<usize>,
     /// People the knowledge base does not know, met in this document: person number
     /// `kb.people.len() + i` is `unknown[i]` (an id like `person:jane-doe`).
     pub unknown: std::cell::RefCell<Vec<std::sync::Arc<str>>>,
