@@ -112,29 +112,34 @@ impl Folded {
     }
 }
 
-/// Calls `f(folded + i, original + i)` for every ASCII capital at `i` in `run` (all ASCII),
-/// eight bytes at a time: most stretches of text have none.
+/// Calls `f(folded + i, original + i)` for every ASCII capital at `i` in `run` (all ASCII).
 fn for_each_ascii_capital(run: &[u8], folded: usize, original: usize, f: &mut impl FnMut(usize, usize)) {
+    each_ascii_capital(run, |i| f(folded + i, original + i));
+}
+
+/// Calls `f(i)` for every ASCII capital at `i` in `bytes` (any bytes), eight bytes at a time:
+/// most stretches of text have none.
+pub(crate) fn each_ascii_capital(bytes: &[u8], mut f: impl FnMut(usize)) {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = ONES * 0x80;
-    let mut chunks = run.chunks_exact(8);
+    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
         let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-        // Every byte is below 0x80, so no addition carries into the next byte: the high bit is
-        // set where the byte is at least b'A' and not above b'Z'.
+        // With the high bits cleared no addition carries into the next byte: the high bit is
+        // then set where the byte is at least b'A' and not above b'Z' (and was ASCII).
+        let low = word & !HIGH;
         let mut capitals =
-            (word + ONES * (0x80 - u64::from(b'A'))) & !(word + ONES * (0x80 - u64::from(b'Z') - 1)) & HIGH;
+            (low + ONES * (0x80 - u64::from(b'A'))) & !(low + ONES * (0x80 - u64::from(b'Z') - 1)) & !word & HIGH;
         while capitals != 0 {
-            let i = at + (capitals.trailing_zeros() / 8) as usize;
-            f(folded + i, original + i);
+            f(at + (capitals.trailing_zeros() / 8) as usize);
             capitals &= capitals - 1;
         }
         at += 8;
     }
     for (i, b) in chunks.remainder().iter().enumerate() {
         if b.is_ascii_uppercase() {
-            f(folded + at + i, original + at + i);
+            f(at + i);
         }
     }
 }
@@ -172,6 +177,22 @@ fn fold_ascii(b: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The eight-at-a-time capital scan finds every ASCII capital among any bytes, and no
+    // byte of a non-ASCII character.
+    #[test]
+    fn capitals_among_any_bytes() {
+        let text = "Ädam Élise ZAR zaÀ@[ Q ÿÝ Kim Wang Yi, ĀĂ Oz";
+        let mut got = Vec::new();
+        each_ascii_capital(text.as_bytes(), |i| got.push(i));
+        let want: Vec<usize> =
+            (text.bytes().enumerate()).filter(|(_, b)| b.is_ascii_uppercase()).map(|(i, _)| i).collect();
+        assert_eq!(got, want);
+        let bytes: Vec<u8> = (0..=255).collect();
+        let mut got = Vec::new();
+        each_ascii_capital(&bytes, |i| got.push(i));
+        assert_eq!(got, (65..=90).collect::<Vec<usize>>());
+    }
 
     // The eight-at-a-time ASCII scan finds a non-ASCII character wherever it stands.
     #[test]

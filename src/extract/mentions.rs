@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 
-use super::fold::{Folded, fold};
+use super::fold::{self, Folded, fold};
 use crate::kb::KnowledgeBase;
 
 /// Office words that describe a person ("the Turkish president"), matched in any case.
@@ -435,22 +435,45 @@ impl Matcher {
         let shared = |f: &str| short.iter().filter(|(g, _)| *g == f).count() > 1;
         let in_office_sharing = |f: &str| short.iter().filter(|(g, q)| *g == f && in_office(*q)).count();
         let stands_for = |f: &str, p: usize| !shared(f) || (in_office(p) && in_office_sharing(f) == 1);
+        let families: Vec<(&str, usize)> = short.iter().copied().filter(|&(f, p)| stands_for(f, p)).collect();
         let mut added = Vec::new();
-        for &(family, person) in short.iter().filter(|&&(f, p)| stands_for(f, p)) {
-            for start in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
-                let end = start + family.len();
-                // `raws` do not overlap and are in order, so their ends are in order too.
-                let next = raws.partition_point(|r| r.end <= start);
-                let covered = raws.get(next).is_some_and(|r| r.start < end);
-                if !covered && at_boundaries(text, start, end) {
-                    added.push(RawMention {
-                        start,
-                        end,
-                        targets: &self.person_targets[person..=person],
-                        persons: &self.person_numbers[person..=person],
-                    });
+        let mut found_at = |start: usize, family: &str, person: usize| {
+            let end = start + family.len();
+            // `raws` do not overlap and are in order, so their ends are in order too.
+            let next = raws.partition_point(|r| r.end <= start);
+            let covered = raws.get(next).is_some_and(|r| r.start < end);
+            if !covered && at_boundaries(text, start, end) {
+                added.push(RawMention {
+                    start,
+                    end,
+                    targets: &self.person_targets[person..=person],
+                    persons: &self.person_numbers[person..=person],
+                });
+            }
+        };
+        // Family names start with a capital: those with an ASCII one are looked for at the
+        // text's ASCII capitals, in one scan for all of them; the others one by one.
+        let mut by_initial: [smallvec::SmallVec<[usize; 2]>; 26] = Default::default();
+        for (k, &(family, person)) in families.iter().enumerate() {
+            match family.as_bytes().first() {
+                Some(&b) if b.is_ascii_uppercase() => by_initial[usize::from(b - b'A')].push(k),
+                _ => {
+                    for start in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
+                        found_at(start, family, person);
+                    }
                 }
             }
+        }
+        if by_initial.iter().any(|k| !k.is_empty()) {
+            let bytes = text.as_bytes();
+            fold::each_ascii_capital(bytes, |start| {
+                for &k in &by_initial[usize::from(bytes[start] - b'A')] {
+                    let (family, person) = families[k];
+                    if bytes[start..].starts_with(family.as_bytes()) {
+                        found_at(start, family, person);
+                    }
+                }
+            });
         }
         if !added.is_empty() {
             raws.extend(added);
