@@ -10,6 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s.a", "d.c", "a.m", "p.m", "fig", "ft", "mt",
 ];
 
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -110,7 +112,7 @@ fn ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> bool {
     if word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         // "in the U.S." ending a sentence is rarer than "U.S. Secretary of State": keep going
         // unless a paragraph break follows.
         return next.is_none_or(|j| bytes[j] == b'\n');
@@ -125,6 +127,12 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let got: Vec<&str> = split(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_length_checked_first() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LONGEST_ABBREVIATION));
+        assert!(ABBREVIATIONS.iter().any(|a| a.len() == LONGEST_ABBREVIATION));
     }
 
     #[test]
