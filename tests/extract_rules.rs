@@ -589,3 +589,65 @@ fn co_hosts_called_off_visits_and_possessives_are_not_meetings() {
     );
     check("Narendra Modi's visit to Ukraine was historic.", "2024-08-23", &["narendra-modi - UKR (held)"]);
 }
+
+#[test]
+fn a_demonym_before_the_title_does_not_hide_a_direct_object() {
+    check(
+        "Putin received Chinese President Xi Jinping on Thursday.",
+        "2024-05-16",
+        &["vladimir-putin - xi-jinping (held)"],
+    );
+    check(
+        "Lourenço travelled to Beijing in March and was received by Chinese President Xi Jinping.",
+        "2024-12-04",
+        &["joao-lourenco - CHN (held)", "joao-lourenco - xi-jinping (held)"],
+    );
+    // Still not an object when other words stand between: "told CNN that ...".
+    check("Scholz told CNN that Russian President Vladimir Putin had to withdraw.", "2024-05-16", &[]);
+}
+
+#[test]
+fn calls_signings_and_sitting_down_are_meetings() {
+    check(
+        "Chinese Foreign Minister Wang Yi spoke separately to Pakistan's Ishaq Dar and to Indian Prime Minister Narendra Modi.",
+        "2025-05-10",
+        &["ishaq-dar - wang-yi (held)", "narendra-modi - wang-yi (held)"],
+    );
+    check(
+        "British Foreign Secretary David Lammy said he had spoken to both Ishaq Dar and Subrahmanyam Jaishankar.",
+        "2025-05-10",
+        &["david-lammy - ishaq-dar (held)", "david-lammy - s-jaishankar (held)"],
+    );
+    check(
+        "The US leader also signed a trade agreement with Cambodian Prime Minister Hun Manet.",
+        "2025-10-26",
+        &["donald-trump - hun-manet (held)"],
+    );
+    check(
+        "Biden toured a rail terminal before sitting down with Angolan President João Lourenço.",
+        "2024-12-04",
+        &["joao-lourenco - joe-biden (held)"],
+    );
+    // Signing alone, and "talks to" as a noun, are not meetings.
+    check("Zelensky signed a decree imposing sanctions on Putin.", "2024-05-16", &[]);
+    check("Putin rejected talks to end the war, Zelensky said.", "2024-05-16", &[]);
+}
+
+#[test]
+fn travel_after_an_adverb_a_stopover_and_a_first_visit() {
+    check(
+        "Blinken flew instead to Abu Dhabi, where he held talks with Emirati President Mohamed bin Zayed Al Nahyan.",
+        "2023-10-14",
+        &["antony-blinken - ARE (held)", "antony-blinken - mohamed-bin-zayed-al-nahyan (held)"],
+    );
+    check("Blinken returned to Israel on Monday for talks.", "2023-10-16", &["antony-blinken - ISR (held)"]);
+    check(
+        "Biden arrived in Luanda after a stopover in Cape Verde.",
+        "2024-12-04",
+        &["joe-biden - AGO (held)", "joe-biden - CPV (held)"],
+    );
+    check("Biden is the first sitting American president to visit Angola.", "2024-12-04", &["joe-biden - AGO (held)"]);
+    check("Biden is expected to visit Angola next month.", "2024-11-04", &["joe-biden - AGO (planned)"]);
+    // "a return to Ukraine's borders" is no journey.
+    check("Hegseth said a return to Ukraine's pre-2014 borders was unrealistic.", "2025-02-12", &[]);
+}

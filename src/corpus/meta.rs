@@ -13,7 +13,7 @@ const HEAD_BYTES: usize = 400;
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
     Regex::new(&format!(
-        r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)|(?P<m2>{month})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)|(?P<d3>\d{{1,2}})\s+(?P<m3>{month})\s+(?P<y3>(?:19|20)\d\d))\b"
+        r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{month}),?\s+(?P<y3>(?:19|20)\d\d)|(?P<n1>\d{{1,2}})[/.](?P<n2>\d{{1,2}})[/.](?P<y4>(?:19|20)\d\d))\b"
     ))
     .unwrap_or_else(|e| unreachable!("date pattern: {e}"))
 });
@@ -28,7 +28,8 @@ pub fn detect_title(text: &str) -> Option<String> {
     headline.then(|| line.to_string())
 }
 
-/// The first date in the article's head (`2024-07-03`, `July 3, 2024`, `3 July 2024`).
+/// The first date in the article's head (`2024-07-03`, `July 3, 2024`, `3 July 2024`, `3rd of
+/// July, 2024`, `03/07/2024` day first, `12/25/2024` month first where only that reads).
 pub fn detect_date(text: &str) -> Option<Date> {
     let mut end = text.len().min(HEAD_BYTES);
     while !text.is_char_boundary(end) {
@@ -39,8 +40,14 @@ pub fn detect_date(text: &str) -> Option<Date> {
             (y.as_str().parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?)
         } else if let Some(y) = c.name("y2") {
             (y.as_str().parse().ok()?, month_number(&c["m2"])?, c["d2"].parse().ok()?)
+        } else if let Some(y) = c.name("y3") {
+            (y.as_str().parse().ok()?, month_number(&c["m3"])?, c["d3"].parse().ok()?)
         } else {
-            (c["y3"].parse().ok()?, month_number(&c["m3"])?, c["d3"].parse().ok()?)
+            let (first, second): (u32, u32) = (c["n1"].parse().ok()?, c["n2"].parse().ok()?);
+            // Day first, as most of the world writes it, unless only month first can be
+            // right ("12/25/2024").
+            let (m, d) = if second > 12 { (first, second) } else { (second, first) };
+            (c["y4"].parse().ok()?, m, d)
         };
         NaiveDate::from_ymd_opt(y, m, d)
     })
@@ -67,6 +74,12 @@ mod tests {
         check_date("ASTANA, July 3, 2024 (Reuters) - Putin met Xi.", Some("2024-07-03"));
         check_date("Published 4 Jul 2024. Putin met Xi.", Some("2024-07-04"));
         check_date("Putin met Xi on 2024-02-30 in Astana.", None);
+        check_date("Updated: 04/12/2024 - 18:05", Some("2024-12-04"));
+        check_date("Posted 12/25/2024 at noon", Some("2024-12-25"));
+        check_date("Posted 25.12.2024", Some("2024-12-25"));
+        check_date("On the 3rd of July, 2024", Some("2024-07-03"));
+        check_date("July 3rd, 2024", Some("2024-07-03"));
+        check_date("13/13/2024", None);
         let late = format!("{}July 3, 2024", "x ".repeat(300));
         check_date(&late, None);
     }

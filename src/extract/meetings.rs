@@ -108,19 +108,19 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|with\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing)\s+[^,;.]{1,60}?\s+with\b)",
             ),
             Kind::Meet,
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|sat down with)\b|,\s+meeting\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|(?:sat|sit|sits|sitting) down with)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward)\s+(?:\w+\s+)?){0,2}(?:to|into)|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
             ),
             Kind::Visit,
         ),
@@ -156,6 +156,9 @@ static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:is|are|was|were) (?:expected|scheduled|planned|due|set)\b|\bwill take place\b|\b(?:next|later this) (?:week|month|year)\b",
     )
 });
+/// "the first (sitting American president) to": what has been done once, not what is planned.
+static FIRST_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w-]+\s+){0,4}to\s+$"));
 /// "The Kremlin denied that Putin had met Trump."
 static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
@@ -317,8 +320,13 @@ fn read_trigger(
     if DENIAL.is_match(&text[clause_start..t.start]) || CALLED_OFF_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) {
         return None;
     }
-    let planned =
-        PLANNED.is_match(&text[clause_start..t.end]) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
+    // "the first sitting president to visit Angola": a record, not a plan, so that "to" is no
+    // cue.
+    let record = FIRST_TO.is_match(&text[clause_start..t.start]);
+    let planned = PLANNED
+        .find_iter(&text[clause_start..t.end])
+        .any(|m| !(record && clause_start + m.start() < t.start && clause_start + m.end() > t.start))
+        || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
     // Not the speaker of a reporting clause: "..., Ushakov said."
     let after: Vec<&Item> = participants
@@ -363,29 +371,31 @@ fn read_trigger(
             {
                 return None;
             }
-            let objects: Vec<Who> = if t.kind == Kind::Direct
-                && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)])
-            {
-                // "The Indian leader flew to Sydney, where Albanese will host him": someone named
-                // earlier in the sentence; "Vucic welcomed him": the person the previous
-                // sentences were about.
-                let earlier = participants
-                    .iter()
-                    .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
-                    .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
-                (earlier.or(memory.last_meeting_subject))
-                    .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
-                    .into_iter()
-                    .collect()
-            } else if t.kind == Kind::Direct {
-                after
-                    .first()
-                    .filter(|i| direct_object_gap(&text[t.end..i.start]) || INCLUDING.is_match(&text[t.end..i.start]))
-                    .map(|first| expand(&list_run(text, participants, first)))
-                    .unwrap_or_default()
-            } else {
-                expand(&after)
-            };
+            let objects: Vec<Who> =
+                if t.kind == Kind::Direct && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]) {
+                    // "The Indian leader flew to Sydney, where Albanese will host him": someone named
+                    // earlier in the sentence; "Vucic welcomed him": the person the previous
+                    // sentences were about.
+                    let earlier = participants
+                        .iter()
+                        .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
+                        .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
+                    (earlier.or(memory.last_meeting_subject))
+                        .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
+                        .into_iter()
+                        .collect()
+                } else if t.kind == Kind::Direct {
+                    after
+                        .first()
+                        .filter(|i| {
+                            let gap = &text[t.end..named_from(text, items, i).max(t.end)];
+                            direct_object_gap(gap) || INCLUDING.is_match(gap)
+                        })
+                        .map(|first| expand(&list_run(text, participants, first)))
+                        .unwrap_or_default()
+                } else {
+                    expand(&after)
+                };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             // "Putin and Xi met": they met each other. "Harris and Blinken will host a lunch":
             // co-hosts, not a meeting of the two.
@@ -499,6 +509,21 @@ fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item])
         return start;
     }
     sentence.1
+}
+
+/// Where the words naming `person` start: at the demonym of "Chinese President Xi Jinping".
+fn named_from(text: &str, items: &[Item], person: &Item) -> usize {
+    match items.iter().rfind(|i| i.end <= person.start) {
+        Some(i)
+            if matches!(
+                i.kind,
+                ItemKind::Country { descriptor: true, .. } | ItemKind::Country { form: CountryForm::Demonym, .. }
+            ) && text[i.end..person.start].trim().is_empty() =>
+        {
+            i.start
+        }
+        _ => person.start,
+    }
 }
 
 /// The object of "received", "told" ... follows at once: "told Putin", "received on Monday the
