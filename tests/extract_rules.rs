@@ -651,3 +651,29 @@ fn travel_after_an_adverb_a_stopover_and_a_first_visit() {
     // "a return to Ukraine's borders" is no journey.
     check("Hegseth said a return to Ukraine's pre-2014 borders was unrealistic.", "2025-02-12", &[]);
 }
+
+#[test]
+fn a_counterpart_holds_the_office_of_the_person_before_it() {
+    check(
+        "US Secretary of State Antony Blinken held talks with his Chinese counterpart on Friday.",
+        "2023-06-19",
+        // China's foreign minister then, not its president.
+        &["antony-blinken - qin-gang (held)"],
+    );
+    check("Putin held talks with his Chinese counterpart.", "2024-05-16", &["vladimir-putin - xi-jinping (held)"]);
+}
+
+#[test]
+fn a_passive_meets_its_agent_and_a_relative_clause_keeps_he() {
+    check(
+        "Trump landed in Malaysia and was welcomed at the foot of the aircraft steps by Anwar.",
+        "2025-10-26",
+        &["anwar-ibrahim - donald-trump (held)", "donald-trump - MYS (held)"],
+    );
+    check(
+        "Mr Xi was given a state welcome by Malaysia's King Sultan Ibrahim, who later hosted a banquet in his honour. \
+         He then held talks with Anwar Ibrahim.",
+        "2025-04-16",
+        &["anwar-ibrahim - xi-jinping (held)"],
+    );
+}

@@ -120,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
             ),
             Kind::Visit,
         ),
@@ -198,6 +198,10 @@ static PLACE_AFTER_VISITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*,?\s*(?:(?:on|last|this|next)\s+\w+\s+)?(?:to|in)\s+(?:the\s+)?$"));
 static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^['’]s\s.*\b(?:to|of|for|and|was|is|has|had|will|who|which)\b"));
+/// "was received", "had been welcomed": a passive, whose agent follows "by".
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|later|then|warmly|first|personally)\s+)?$")
+});
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
@@ -335,7 +339,7 @@ fn read_trigger(
         .filter(|i| i.start >= t.end && i.end <= clause_end && !SPEAKER_AFTER.is_match(&text[i.end..clause_end]))
         .collect();
 
-    match t.kind {
+    let subject = match t.kind {
         Kind::Between => {
             if blocked(text, clause_start, t.start) {
                 return None;
@@ -384,6 +388,13 @@ fn read_trigger(
                         .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
                         .into_iter()
                         .collect()
+                } else if t.kind == Kind::Direct
+                    && PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
+                    && let Some(agent) =
+                        after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
+                {
+                    // "was welcomed at the foot of the aircraft steps by Anwar": the agent.
+                    expand(&list_run(text, participants, agent))
                 } else if t.kind == Kind::Direct {
                     after
                         .first()
@@ -472,7 +483,10 @@ fn read_trigger(
             }
             (by.is_none() && visitors.len() == 1).then(|| visitors[0])
         }
-    }
+    };
+    // The subject of a relative clause ("..., who later hosted a banquet") is not who the
+    // next "he" is.
+    subject.filter(|_| !relative)
 }
 
 /// Where the clause holding the trigger starts, and whether it is a relative clause ("..., who").

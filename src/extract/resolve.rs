@@ -268,7 +268,14 @@ pub fn sentence_items(
         }
         if !blocked && (country.is_some() || org.is_some()) {
             let person = match (country, org) {
-                (Some((_, c)), _) => describe(ctx, office, &ctx.kb.countries[c].iso3),
+                (Some((_, c)), _) => {
+                    let office = if text[raws[k].start..raws[k].end].to_ascii_lowercase().starts_with("counterpart") {
+                        counterpart_office(ctx, &raws[..k])
+                    } else {
+                        Some(office)
+                    };
+                    office.and_then(|office| describe(ctx, office, &ctx.kb.countries[c].iso3))
+                }
                 (None, Some((_, o))) => org_head(ctx, &ctx.kb.organisations[o].acronym),
                 (None, None) => None,
             };
@@ -448,6 +455,25 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
         OfficeWord::DefenceMinister => first(Role::DefenceMinister),
         OfficeWord::Spokesperson => first(Role::Spokesperson),
         OfficeWord::SecretaryGeneral => None,
+    }
+}
+
+/// The office "his Chinese counterpart" means: the one the nearest person named before it holds
+/// (a foreign minister's counterpart is a foreign minister), the country's leader when nobody is
+/// named before it; none when that person's office has no counterpart word.
+fn counterpart_office(ctx: &DocContext<'_>, before: &[RawMention]) -> Option<OfficeWord> {
+    let Some(raw) = before.iter().rfind(|r| !r.persons().is_empty()) else { return Some(OfficeWord::Leader) };
+    let person = choose_person(ctx, raw.persons())?;
+    let roles: Vec<Role> = ctx.kb.people.get(person)?.offices_at(ctx.date).map(|o| o.role).collect();
+    if roles.iter().any(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment)) {
+        return Some(OfficeWord::Leader);
+    }
+    match roles.first()? {
+        Role::ForeignMinister => Some(OfficeWord::ForeignMinister),
+        Role::DefenceMinister => Some(OfficeWord::DefenceMinister),
+        Role::VicePresident => Some(OfficeWord::VicePresident),
+        Role::Spokesperson => Some(OfficeWord::Spokesperson),
+        _ => None,
     }
 }
 
