@@ -677,3 +677,42 @@ fn a_passive_meets_its_agent_and_a_relative_clause_keeps_he() {
         &["anwar-ibrahim - xi-jinping (held)"],
     );
 }
+
+#[test]
+fn coordinated_verbs_keep_their_subject_and_hosts_take_lists() {
+    check(
+        "Kishida arrived in Seoul on May 7, restoring \"shuttle diplomacy\", and told Yoon Suk Yeol that his heart ached.",
+        "2023-05-07",
+        &["fumio-kishida - KOR (held)", "fumio-kishida - yoon-suk-yeol (held)"],
+    );
+    check(
+        "Yoon traveled on to Poland, where he was received by President Andrzej Duda, and then made an unannounced trip to Ukraine.",
+        "2023-07-15",
+        &["andrzej-duda - yoon-suk-yeol (held)", "yoon-suk-yeol - POL (held)", "yoon-suk-yeol - UKR (held)"],
+    );
+    check(
+        "Yoon will leave for Washington on Thursday, and U.S. President Joe Biden will host him and Fumio Kishida for the first trilateral summit.",
+        "2023-08-16",
+        &[
+            "fumio-kishida - joe-biden (planned)",
+            "fumio-kishida - yoon-suk-yeol (planned)",
+            "joe-biden - yoon-suk-yeol (planned)",
+            "yoon-suk-yeol - USA (planned)",
+        ],
+    );
+    check(
+        "President Yoon Suk Yeol sat down for omurice and beer with Prime Minister Fumio Kishida in Tokyo.",
+        "2023-08-16",
+        // The host's capital makes it a visit too.
+        &["fumio-kishida - yoon-suk-yeol (held)", "yoon-suk-yeol - JPN (held)"],
+    );
+}
+
+#[test]
+fn not_met_since_is_held_even_with_plans_after_it() {
+    check(
+        "Yoon has not met Chinese President Xi Jinping since their talks in Bali, and Seoul hopes Xi could visit Korea later this year.",
+        "2023-08-16",
+        &["xi-jinping - yoon-suk-yeol (held)"],
+    );
+}

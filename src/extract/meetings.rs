@@ -114,13 +114,13 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|(?:sat|sit|sits|sitting) down with)\b|,\s+meeting\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
             ),
             Kind::Visit,
         ),
@@ -193,7 +193,15 @@ static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "talks with X and a meeting with Y": the second meeting has the first one's subject.
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
-static AND_VERB: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?$"));
+static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
+    )
+});
+/// "He arrived in Seoul, restoring \"shuttle diplomacy\", and told Yoon": a verb phrase that
+/// goes on with the subject of the one before it.
+static AND_ELLIPSIS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[\s,])and\s+(?:also\s+|later\s+|then\s+|separately\s+)?$"));
 static PLACE_AFTER_VISITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*,?\s*(?:(?:on|last|this|next)\s+\w+\s+)?(?:to|in)\s+(?:the\s+)?$"));
 static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> =
@@ -370,11 +378,12 @@ fn read_trigger(
             let (subjects, subject_end) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
             let from = subject_end.max(clause_start);
-            if (blocked(text, from, t.start) && !not_since(text, from, t, clause_end))
-                || conditional(text, clause_start, &subjects)
-            {
+            let since = not_since(text, from, t, clause_end);
+            if (blocked(text, from, t.start) && !since) || conditional(text, clause_start, &subjects) {
                 return None;
             }
+            // "has not met Xi since their talks in Bali": they met, whatever the plans after.
+            let status = if since { Status::Held } else { status };
             let objects: Vec<Who> =
                 if t.kind == Kind::Direct && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]) {
                     // "The Indian leader flew to Sydney, where Albanese will host him": someone named
@@ -384,10 +393,19 @@ fn read_trigger(
                         .iter()
                         .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
                         .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
-                    (earlier.or(memory.last_meeting_subject))
+                    let mut objects: Vec<Who> = (earlier.or(memory.last_meeting_subject))
                         .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
                         .into_iter()
-                        .collect()
+                        .collect();
+                    // "will host him and Kishida"
+                    let pronoun_end = t.end + OBJECT_PRONOUN.find(&text[t.end..]).map_or(0, |m| m.end());
+                    if let Some(next) = after.first().filter(|i| {
+                        i.start >= pronoun_end
+                            && COORDINATION.is_match(&text[pronoun_end..named_from(text, items, i).max(pronoun_end)])
+                    }) {
+                        objects.extend(expand(&list_run(text, participants, next)));
+                    }
+                    objects
                 } else if t.kind == Kind::Direct
                     && PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
                     && let Some(agent) =
@@ -421,7 +439,7 @@ fn read_trigger(
             let subject = (subjects.len() == 1).then(|| subjects[0]);
             let mut everyone = subjects;
             everyone.extend(objects);
-            if MULTILATERAL.is_match(&text[clause_start..t.end]) {
+            if MULTILATERAL.is_match(&text[clause_start..clause_end.max(t.end)]) {
                 clique(&everyone, status, facts);
             }
             if everyone.len() >= 2 {
@@ -622,6 +640,11 @@ fn subject(
         return (group.len() >= 2).then_some((group, end));
     }
     let Some(nearest) = nearest else {
+        if let Some(first) = memory.sentence_subject
+            && AND_ELLIPSIS.is_match(&text[clause_start..t.start])
+        {
+            return Some((vec![first], first.1.1.min(t.start)));
+        }
         if relative {
             let antecedent = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
             return Some((expand(&[antecedent]), antecedent.end));
