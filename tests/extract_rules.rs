@@ -716,3 +716,24 @@ fn not_met_since_is_held_even_with_plans_after_it() {
         &["xi-jinping - yoon-suk-yeol (held)"],
     );
 }
+
+#[test]
+fn the_crown_prince_and_the_emir_are_the_ones_the_article_names() {
+    check(
+        "Blinken met Saudi Foreign Minister Faisal bin Farhan; a meeting with Crown Prince Mohammed bin Salman did not \
+         happen. He was received by the crown prince early on Sunday.",
+        "2023-10-15",
+        &["antony-blinken - faisal-bin-farhan-al-saud (held)", "antony-blinken - mohammed-bin-salman (held)"],
+    );
+    check(
+        "Amir-Abdollahian flew to Qatar, where he was received by the emir on Saturday.",
+        "2023-10-14",
+        // No emir named in the article: nobody to point at.
+        &["hossein-amir-abdollahian - QAT (held)"],
+    );
+    check(
+        "The Saudi crown prince hosted Trump in Riyadh.",
+        "2025-05-13",
+        &["donald-trump - SAU (held)", "donald-trump - mohammed-bin-salman (held)"],
+    );
+}

@@ -17,6 +17,8 @@ pub enum OfficeWord {
     /// "leader", "chief", "counterpart": whoever leads the country.
     Leader,
     Monarch,
+    /// "crown prince": whoever holds that title in the country.
+    CrownPrince,
     VicePresident,
     ForeignMinister,
     DefenceMinister,
@@ -40,6 +42,7 @@ const OFFICE_WORDS: &[(&str, OfficeWord)] = &[
     ("emir", OfficeWord::Monarch),
     ("sultan", OfficeWord::Monarch),
     ("monarch", OfficeWord::Monarch),
+    ("crown prince", OfficeWord::CrownPrince),
     ("vice president", OfficeWord::VicePresident),
     ("vice-president", OfficeWord::VicePresident),
     ("foreign minister", OfficeWord::ForeignMinister),

@@ -141,6 +141,7 @@ static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLACE_NOUN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:capital|city|town|port|region|province|soil|territory|airspace|border|resort)\b"));
+static THE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+$"));
 static DETERMINER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:the|his|her|its|their)\s+$"));
 
 /// Resolves the raw mentions of one sentence (`text` is the whole document).
@@ -265,6 +266,19 @@ pub fn sentence_items(
                 }
                 continue;
             }
+        }
+        // "He was received by the crown prince", "the emir": the one person named in the
+        // article who holds that royal title.
+        if !blocked
+            && country.is_none()
+            && org.is_none()
+            && matches!(office, OfficeWord::Monarch | OfficeWord::CrownPrince)
+            && THE_BEFORE.is_match(gap(sentence.0, raws[k].start))
+            && let Some(p) = titled_in_document(ctx, &text[raws[k].start..raws[k].end])
+        {
+            consumed[k] = true;
+            items.push(Item { start: desc_start, end: desc_end, kind: ItemKind::Person { person: p, named: false } });
+            continue;
         }
         if !blocked && (country.is_some() || org.is_some()) {
             let person = match (country, org) {
@@ -450,12 +464,26 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
         OfficeWord::PrimeMinister => first(Role::HeadOfGovernment),
         OfficeWord::Leader => kb.leader_of(iso3, ctx.date),
         OfficeWord::Monarch => first(Role::HeadOfState),
+        OfficeWord::CrownPrince => kb.people.iter().position(|p| {
+            p.offices_at(ctx.date)
+                .any(|o| o.country.as_deref() == Some(iso3) && o.title.to_lowercase().contains("crown prince"))
+        }),
         OfficeWord::VicePresident => first(Role::VicePresident),
         OfficeWord::ForeignMinister => first(Role::ForeignMinister),
         OfficeWord::DefenceMinister => first(Role::DefenceMinister),
         OfficeWord::Spokesperson => first(Role::Spokesperson),
         OfficeWord::SecretaryGeneral => None,
     }
+}
+
+/// The one person named in the article whose office at its date has `title` in its title.
+fn titled_in_document(ctx: &DocContext<'_>, title: &str) -> Option<usize> {
+    let title = title.to_lowercase();
+    let mut holders = ctx.named_in_doc.iter().copied().filter(|&p| {
+        ctx.kb.people.get(p).is_some_and(|q| q.offices_at(ctx.date).any(|o| o.title.to_lowercase().contains(&title)))
+    });
+    let first = holders.next()?;
+    holders.next().is_none().then_some(first)
 }
 
 /// The office "his Chinese counterpart" means: the one the nearest person named before it holds
