@@ -737,3 +737,19 @@ fn the_crown_prince_and_the_emir_are_the_ones_the_article_names() {
         &["donald-trump - SAU (held)", "donald-trump - mohammed-bin-salman (held)"],
     );
 }
+
+#[test]
+fn lists_go_on_across_double_titles_and_participles_after_a_place() {
+    check(
+        "The same afternoon Blinken flew on to Doha, meeting the Emir, Sheikh Tamim bin Hamad Al Thani, and Prime \
+         Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani.",
+        "2023-10-13",
+        &[
+            "antony-blinken - QAT (held)",
+            "antony-blinken - mohammed-bin-abdulrahman-al-thani (held)",
+            "antony-blinken - tamim-bin-hamad-al-thani (held)",
+        ],
+    );
+    // A country right before a verb is still its subject: "7 million Russians visited Turkey".
+    check("Last year 7 million Russians visited Turkey, Erdogan said.", "2024-05-16", &[]);
+}

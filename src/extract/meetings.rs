@@ -173,7 +173,7 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+)?(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
     )
 });
 /// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
@@ -658,9 +658,12 @@ fn subject(
     }
     // "7 million Russians visited Turkey": a country, not a person, is the subject.
     let closer = items.iter().rfind(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty());
+    // Not for a participle after a comma ("flew on to Doha, meeting the Emir"): its subject is
+    // the clause's.
     if let Some(c) = closer
         && AUXILIARIES.is_match(&text[c.end..t.start])
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
+        && !text[t.start..t.end].starts_with(',')
     {
         return None;
     }
