@@ -753,3 +753,36 @@ fn lists_go_on_across_double_titles_and_participles_after_a_place() {
     // A country right before a verb is still its subject: "7 million Russians visited Turkey".
     check("Last year 7 million Russians visited Turkey, Erdogan said.", "2024-05-16", &[]);
 }
+
+#[test]
+fn relative_clause_heads_object_pronouns_and_courtesy_calls() {
+    check(
+        "Canadian Prime Minister Justin Trudeau, who had called the tariffs \"a very dumb thing to do,\" spoke to Trump \
+         by phone on Wednesday.",
+        "2025-03-05",
+        &["donald-trump - justin-trudeau (held)"],
+    );
+    check(
+        "Mr. Modi will leave for Male on Friday, where he will be the guest of honour at the invitation of President \
+         Mohamed Muizzu and will hold talks with him.",
+        "2025-07-24",
+        &["mohamed-muizzu - narendra-modi (planned)", "narendra-modi - MDV (planned)"],
+    );
+    check(
+        "In the afternoon, Mr. Modi called on King Charles III at Sandringham.",
+        "2025-07-24",
+        &["charles-iii - narendra-modi (held)"],
+    );
+    // "called on X to": an appeal, not a visit; "met her counterpart": a possessive.
+    check("Guterres called on Netanyahu to allow aid into Gaza.", "2024-03-25", &[]);
+    check(
+        "Sanae Takaichi held talks with Anwar this afternoon and later met Australian Prime Minister Anthony Albanese.",
+        "2025-10-26",
+        &["anthony-albanese - sanae-takaichi (held)", "anwar-ibrahim - sanae-takaichi (held)"],
+    );
+    check(
+        "US Secretary of State Antony Blinken spoke on Sunday with Jordanian Foreign Minister Ayman Safadi.",
+        "2024-04-14",
+        &["antony-blinken - ayman-safadi (held)"],
+    );
+}

@@ -108,13 +108,13 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing)\s+[^,;.]{1,60}?\s+with\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing)\s+[^,;.]{1,60}?\s+with\b)",
             ),
             Kind::Meet,
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|called on|calls on|calling on|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
@@ -190,12 +190,20 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Trump was joined by Secretary of State Marco Rubio": his own delegation, not a meeting.
 static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
+/// "called on X to ...": the "to" of an appeal.
+static APPEAL_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;.]{0,80}?\s+to\s+[a-z]"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
+/// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
+static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+(?:him\b|her(?:\s*[,.;:]|\s*$|\s+(?:in|at|on|during|for|last|this|again|and|to|yesterday|today|when|after|before)\b))",
+    )
+});
 /// "talks with X and a meeting with Y": the second meeting has the first one's subject.
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
+        r"^(?:\s+(?:this|last|on|in|at|earlier|later|early|late)(?:\s+\w+){1,2})?\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
     )
 });
 /// "He arrived in Seoul, restoring \"shuttle diplomacy\", and told Yoon": a verb phrase that
@@ -374,6 +382,13 @@ fn read_trigger(
             None
         }
         Kind::Direct if PASSIVE_COMPANY.is_match(&text[t.start..clause_end.max(t.end)]) => None,
+        // "called on Netanyahu to allow aid": an appeal, not a courtesy call.
+        Kind::Direct
+            if text[t.start..t.end].to_ascii_lowercase().starts_with("call")
+                && APPEAL_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) =>
+        {
+            None
+        }
         Kind::Meet | Kind::Direct => {
             let (subjects, subject_end) =
                 subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
@@ -384,47 +399,49 @@ fn read_trigger(
             }
             // "has not met Xi since their talks in Bali": they met, whatever the plans after.
             let status = if since { Status::Held } else { status };
-            let objects: Vec<Who> =
-                if t.kind == Kind::Direct && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]) {
-                    // "The Indian leader flew to Sydney, where Albanese will host him": someone named
-                    // earlier in the sentence; "Vucic welcomed him": the person the previous
-                    // sentences were about.
-                    let earlier = participants
-                        .iter()
-                        .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
-                        .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
-                    let mut objects: Vec<Who> = (earlier.or(memory.last_meeting_subject))
-                        .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
-                        .into_iter()
-                        .collect();
-                    // "will host him and Kishida"
-                    let pronoun_end = t.end + OBJECT_PRONOUN.find(&text[t.end..]).map_or(0, |m| m.end());
-                    if let Some(next) = after.first().filter(|i| {
-                        i.start >= pronoun_end
-                            && COORDINATION.is_match(&text[pronoun_end..named_from(text, items, i).max(pronoun_end)])
-                    }) {
-                        objects.extend(expand(&list_run(text, participants, next)));
-                    }
-                    objects
-                } else if t.kind == Kind::Direct
-                    && PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
-                    && let Some(agent) =
-                        after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
-                {
-                    // "was welcomed at the foot of the aircraft steps by Anwar": the agent.
-                    expand(&list_run(text, participants, agent))
-                } else if t.kind == Kind::Direct {
-                    after
-                        .first()
-                        .filter(|i| {
-                            let gap = &text[t.end..named_from(text, items, i).max(t.end)];
-                            direct_object_gap(gap) || INCLUDING.is_match(gap)
-                        })
-                        .map(|first| expand(&list_run(text, participants, first)))
-                        .unwrap_or_default()
-                } else {
-                    expand(&after)
-                };
+            let objects: Vec<Who> = if (t.kind == Kind::Direct
+                && OBJECT_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]))
+                || (t.kind == Kind::Meet && MET_PRONOUN.is_match(&text[t.end..clause_end.max(t.end)]))
+            {
+                // "The Indian leader flew to Sydney, where Albanese will host him": someone named
+                // earlier in the sentence; "Vucic welcomed him": the person the previous
+                // sentences were about.
+                let earlier = participants
+                    .iter()
+                    .filter(|i| i.end <= t.start && !subjects.iter().any(|s| Some(s.0) == i.person()))
+                    .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
+                let mut objects: Vec<Who> = (earlier.or(memory.last_meeting_subject))
+                    .filter(|o| !subjects.iter().any(|s| s.0 == o.0))
+                    .into_iter()
+                    .collect();
+                // "will host him and Kishida"
+                let pronoun_end = t.end + OBJECT_PRONOUN.find(&text[t.end..]).map_or(0, |m| m.end());
+                if let Some(next) = after.first().filter(|i| {
+                    i.start >= pronoun_end
+                        && COORDINATION.is_match(&text[pronoun_end..named_from(text, items, i).max(pronoun_end)])
+                }) {
+                    objects.extend(expand(&list_run(text, participants, next)));
+                }
+                objects
+            } else if t.kind == Kind::Direct
+                && PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
+                && let Some(agent) =
+                    after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
+            {
+                // "was welcomed at the foot of the aircraft steps by Anwar": the agent.
+                expand(&list_run(text, participants, agent))
+            } else if t.kind == Kind::Direct {
+                after
+                    .first()
+                    .filter(|i| {
+                        let gap = &text[t.end..named_from(text, items, i).max(t.end)];
+                        direct_object_gap(gap) || INCLUDING.is_match(gap)
+                    })
+                    .map(|first| expand(&list_run(text, participants, first)))
+                    .unwrap_or_default()
+            } else {
+                expand(&after)
+            };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             // "Putin and Xi met": they met each other. "Harris and Blinken will host a lunch":
             // co-hosts, not a meeting of the two.
@@ -649,7 +666,12 @@ fn subject(
             let antecedent = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
             return Some((expand(&[antecedent]), antecedent.end));
         }
-        return None;
+        // "Trudeau, who had called the tariffs \"dumb\", spoke to Trump": the person a relative
+        // clause before this one is about.
+        let head = participants.iter().copied().rfind(|i| {
+            i.start >= sentence.0 && i.end <= clause_start && RELATIVE.is_match(&text[i.end..clause_start])
+        })?;
+        return Some((expand(&[head]), head.end));
     };
     // "the first member of Trump's cabinet to visit Ukraine": a possessive is the subject of
     // "Modi's visit", not of a verb further on.
