@@ -342,10 +342,10 @@ fn read_trigger(
     }
     // "the first sitting president to visit Angola": a record, not a plan, so that "to" is no
     // cue.
-    let record = FIRST_TO.is_match(&text[clause_start..t.start]);
+    let record = || FIRST_TO.is_match(&text[clause_start..t.start]);
     let planned = PLANNED
         .find_iter(&text[clause_start..t.end])
-        .any(|m| !(record && clause_start + m.start() < t.start && clause_start + m.end() > t.start))
+        .any(|m| !(clause_start + m.start() < t.start && clause_start + m.end() > t.start && record()))
         || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
     // Not the speaker of a reporting clause: "..., Ushakov said."
