@@ -56,5 +56,14 @@ fn third_held_out_set_scores_as_measured() {
 /// entities 0.948, meetings 0.637 (precision 0.80, recall 0.53).
 #[test]
 fn fourth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout4", 8), 0.95, 0.90, 0.68);
+    assert_at_least(&score_folder("heldout4", 8), 0.95, 0.90, 0.74);
+}
+
+/// A fifth set, from other regions and story types (an ASEAN summit, Biden in Angola, a Mercosur
+/// summit, a secretary of state's shuttle, an EU summit live blog, an analysis piece spanning
+/// months, an inauguration, a day of phone diplomacy). First run, after the fixes from set 4 and
+/// before any from this set: entities 0.986, meetings 0.702 (precision 0.87, recall 0.59).
+#[test]
+fn fifth_held_out_set_scores_as_measured() {
+    assert_at_least(&score_folder("heldout5", 8), 0.97, 0.92, 0.86);
 }
