@@ -786,3 +786,23 @@ fn relative_clause_heads_object_pronouns_and_courtesy_calls() {
         &["antony-blinken - ayman-safadi (held)"],
     );
 }
+
+#[test]
+fn flying_in_with_no_place_goes_to_the_dateline() {
+    let head = "KUALA LUMPUR, Oct 26 (Bernama) -- The summit opened today.\n\n";
+    check(
+        &format!("{head}The Brazilian leader, who is attending as a guest, flew in on Friday."),
+        "2025-10-26",
+        &["luiz-inacio-lula-da-silva - MYS (held)"],
+    );
+    check(&format!("{head}Japan's Sanae Takaichi arrived last night."), "2025-10-26", &["sanae-takaichi - MYS (held)"]);
+    // Home is no visit; without a dateline there is no place.
+    check(&format!("{head}Anwar Ibrahim arrived on Sunday."), "2025-10-26", &[]);
+    check("The summit opened today. Japan's Sanae Takaichi arrived last night.", "2025-10-26", &[]);
+    // A place after the verb wins over the dateline.
+    check(
+        &format!("{head}Lula arrived in Jakarta on Friday."),
+        "2025-10-26",
+        &["luiz-inacio-lula-da-silva - IDN (held)"],
+    );
+}

@@ -120,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -192,6 +192,9 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
 /// "called on X to ...": the "to" of an appeal.
 static APPEAL_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;.]{0,80}?\s+to\s+[a-z]"));
+/// "flew in", "arrived" with no place after them.
+static BARE_ARRIVAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying) in|arrived|arrives|arriving)$"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,7 +261,14 @@ pub fn find(
         .count();
     let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     let people_here = items.iter().any(|i| !i.persons().is_empty());
-    let found = if (named >= 2 && people_here) || (remembered && has_anaphora(s)) {
+    // Or one person arriving where the dateline is: "Lula flew in on Friday".
+    let arriving = || {
+        ctx.dateline.is_some()
+            && ["arriv", "flew in", "flies in", "flying in"]
+                .iter()
+                .any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
+    };
+    let found = if (named >= 2 && people_here) || (remembered && has_anaphora(s)) || (people_here && arriving()) {
         triggers(s, sentence.0)
     } else {
         Vec::new()
@@ -465,6 +475,7 @@ fn read_trigger(
             subject
         }
         Kind::Visit => {
+            let dateline_place: Option<Item>;
             let by =
                 participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
             let (visitors, targets): (Vec<Who>, Vec<&Item>) = if let Some(first) = by {
@@ -492,7 +503,23 @@ fn read_trigger(
                 if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                     return None;
                 }
-                (subjects, places_after(text, items, t.end, clause_end))
+                let mut targets = places_after(text, items, t.end, clause_end);
+                // "Lula, who flew in on Friday": to the place of the dateline.
+                if targets.is_empty() && BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                    dateline_place = ctx.dateline.map(|(country, (start, end))| Item {
+                        start,
+                        end,
+                        kind: ItemKind::Country {
+                            country,
+                            form: CountryForm::Capital,
+                            locative: true,
+                            descriptor: false,
+                            place_like: true,
+                        },
+                    });
+                    targets.extend(dateline_place.as_ref());
+                }
+                (subjects, targets)
             };
             for v in &visitors {
                 let home =

@@ -164,7 +164,8 @@ impl<'kb> Extractor<'kb> {
                 _ => None,
             })
             .collect();
-        let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default() };
+        let dateline = dateline_country(text, &raws);
+        let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default(), dateline };
         let mut builder = DocBuilder {
             ex: self,
             doc,
@@ -230,6 +231,26 @@ impl<'kb> Extractor<'kb> {
         }
         builder.structural();
     }
+}
+
+/// How far into an article a dateline may stand (after a headline and a byline).
+const DATELINE_BYTES: usize = 600;
+
+/// A dateline: a place in capitals at the start of a line, then a comma, a colon, a dash or an
+/// agency in brackets ("KUALA LUMPUR, Oct 26 (Bernama) --", "ISLAMABAD:", "BEIJING (AFP) -").
+static DATELINE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| re(r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)[ \t]*(?:,|:|\(|[-–—])"));
+
+/// The country of the article's dateline, when the knowledge base knows its place, and the byte
+/// range that names it.
+fn dateline_country(text: &str, raws: &[RawMention]) -> Option<(usize, (usize, usize))> {
+    let mut end = text.len().min(DATELINE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let place = DATELINE.captures_iter(&text[..end]).find_map(|c| c.get(1))?;
+    let raw = raws.iter().find(|r| r.start >= place.start() && r.end <= place.end() && r.country().is_some())?;
+    raw.country().map(|(c, _)| (c, (raw.start, raw.end)))
 }
 
 /// The offices of the person `id` names that lead a country: (person index, office index,

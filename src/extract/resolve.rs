@@ -22,6 +22,9 @@ pub struct DocContext<'a> {
     /// People the knowledge base does not know, met in this document: person number
     /// `kb.people.len() + i` is `unknown[i]` (an id like `person:jane-doe`).
     pub unknown: std::cell::RefCell<Vec<std::sync::Arc<str>>>,
+    /// The country of the article's dateline ("KUALA LUMPUR, Oct 26 (Bernama) --") and where
+    /// its name stands: where "flew in on Friday" went.
+    pub dateline: Option<(usize, (usize, usize))>,
 }
 
 impl DocContext<'_> {
