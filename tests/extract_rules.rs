@@ -806,3 +806,18 @@ fn flying_in_with_no_place_goes_to_the_dateline() {
         &["luiz-inacio-lula-da-silva - IDN (held)"],
     );
 }
+
+#[test]
+fn a_possessive_trip_belongs_to_the_main_subject_or_to_he() {
+    check(
+        "During his two-day trip to Austria, Modi met Chancellor Karl Nehammer.",
+        "2024-07-10",
+        &["karl-nehammer - narendra-modi (held)", "narendra-modi - AUT (held)"],
+    );
+    // "his own programme and held talks": a verb, not a possessed noun.
+    check(
+        "Gallant went ahead with his own programme and held talks with Blinken.",
+        "2024-03-26",
+        &["antony-blinken - yoav-gallant (held)"],
+    );
+}

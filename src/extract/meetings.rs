@@ -192,6 +192,18 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
 /// "called on X to ...": the "to" of an appeal.
 static APPEAL_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;.]{0,80}?\s+to\s+[a-z]"));
+/// "his two-day trip to", "her talks with": a possessive right before the trigger.
+static POSSESSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$"));
+/// Triggers that are nouns, which a possessive can own ("his visit", "her talks with").
+static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter)\b",
+    )
+});
+/// A sentence that opens with a phrase of time or circumstance before its subject.
+static INTRODUCTORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:During|On|After|Before|Ahead of|Following|At the end of|In|Since|Throughout|Wrapping up|Ending)\b[^,]*$")
+});
 /// "flew in", "arrived" with no place after them.
 static BARE_ARRIVAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying) in|arrived|arrives|arriving)$"));
@@ -684,6 +696,21 @@ fn subject(
         return (group.len() >= 2).then_some((group, end));
     }
     let Some(nearest) = nearest else {
+        // "During his two-day trip to Austria, Modi met ...": the person the clause after the
+        // introductory phrase begins with; else "his" is who "he" would be.
+        if NOUN_TRIGGER.is_match(&text[t.start..t.end]) && POSSESSIVE_BEFORE.is_match(&text[clause_start..t.start]) {
+            let main = INTRODUCTORY.is_match(&text[sentence.0..t.start]).then(|| {
+                participants
+                    .iter()
+                    .copied()
+                    .find(|i| i.start >= t.end && text[t.end..i.start].trim_end().ends_with(','))
+            });
+            if let Some(Some(main)) = main {
+                return Some((expand(&[main]), t.start));
+            }
+            let person = memory.sentence_subject.or(memory.last_subject)?;
+            return Some((vec![person], t.start));
+        }
         if let Some(first) = memory.sentence_subject
             && AND_ELLIPSIS.is_match(&text[clause_start..t.start])
         {

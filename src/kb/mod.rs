@@ -24,6 +24,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/people/heads_m_z.toml", include_str!("../../assets/kb/people/heads_m_z.toml")),
     ("assets/kb/people/officials.toml", include_str!("../../assets/kb/people/officials.toml")),
     ("assets/kb/people/officials_more.toml", include_str!("../../assets/kb/people/officials_more.toml")),
+    ("assets/kb/people/officials_extra.toml", include_str!("../../assets/kb/people/officials_extra.toml")),
 ];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
