@@ -7,7 +7,7 @@ Usage:
 
 ISO codes and the ISO 3166 short/official/common names come from pycountry.
 Everything news-specific (label, extra aliases, demonyms, capital, metonyms,
-executive, UN status) is hand-curated in CURATED below; edit it there and
+other cities, executive, UN status) is hand-curated in CURATED below; edit it there and
 re-run, do not hand-edit the TOML. Output is deterministic (sorted by iso3,
 lists in curated order, exact duplicates removed).
 
@@ -54,6 +54,53 @@ NON_UN = {"XKX", "TWN"}
 EXTRA_CODES = {"XKX": "XK"}
 
 NO_PLURAL = {"I-Kiribati", "Emaswati"}
+
+
+# Other cities (never the state itself, only a place in it: "arrived in Shanghai").
+# Only cities no other place, person or word shares; venues and small towns are left out.
+CITIES = {
+    "ARE": ["Dubai"],
+    "AUS": ["Sydney", "Melbourne", "Brisbane", "Adelaide"],
+    "AUT": ["Salzburg"],
+    "BEL": ["Antwerp"],
+    "BRA": ["Rio de Janeiro", "São Paulo", "Sao Paulo", "Belém", "Belem", "Salvador da Bahia"],
+    "CAN": ["Toronto", "Montreal", "Vancouver", "Calgary"],
+    "CHE": ["Geneva", "Zurich", "Davos", "Lausanne", "Lucerne"],
+    "CHN": ["Shanghai", "Guangzhou", "Shenzhen", "Hangzhou", "Tianjin", "Xi'an", "Chengdu", "Wuhan", "Xiamen", "Qingdao", "Dalian", "Boao", "Chongqing", "Nanjing", "Urumqi", "Lhasa"],
+    "DEU": ["Munich", "Hamburg", "Frankfurt", "Cologne", "Ramstein"],
+    "EGY": ["Sharm el-Sheikh", "Sharm El-Sheikh", "Sharm el Sheikh", "El Alamein"],
+    "ESP": ["Barcelona", "Seville", "Granada"],
+    "FRA": ["Marseille", "Lyon", "Strasbourg", "Brégançon", "Bregancon"],
+    "GBR": ["Edinburgh", "Manchester", "Glasgow", "Belfast", "Balmoral"],
+    "GRC": ["Thessaloniki"],
+    "IDN": ["Bali", "Surabaya", "Nusa Dua"],
+    "IND": ["Mumbai", "Kolkata", "Chennai", "Bengaluru", "Bangalore", "Hyderabad", "Ahmedabad", "Varanasi", "Gandhinagar", "Srinagar"],
+    "IRN": ["Isfahan", "Mashhad"],
+    "IRQ": ["Erbil", "Basra"],
+    "ISR": ["Haifa"],
+    "ITA": ["Milan", "Naples", "Venice", "Florence"],
+    "JPN": ["Osaka", "Hiroshima", "Kyoto", "Nagasaki", "Yokohama", "Sapporo", "Nagoya"],
+    "KAZ": ["Almaty"],
+    "KEN": ["Mombasa"],
+    "KOR": ["Busan", "Incheon"],
+    "MEX": ["Monterrey", "Guadalajara", "Cancun", "Cancún"],
+    "NGA": ["Lagos"],
+    "NLD": ["Rotterdam"],
+    "NZL": ["Auckland"],
+    "PAK": ["Karachi", "Lahore", "Rawalpindi"],
+    "PER": ["Cusco"],
+    "PHL": ["Davao"],
+    "POL": ["Krakow", "Kraków", "Rzeszow", "Rzeszów", "Gdansk", "Gdańsk"],
+    "RUS": ["St Petersburg", "St. Petersburg", "Saint Petersburg", "Kazan", "Sochi", "Vladivostok", "Novosibirsk", "Yekaterinburg"],
+    "SAU": ["Jeddah", "Jiddah", "Mecca", "Dhahran", "Neom", "NEOM"],
+    "SYR": ["Aleppo", "Latakia"],
+    "TUR": ["Istanbul", "Izmir", "Antalya"],
+    "UKR": ["Kharkiv", "Kharkov", "Odesa", "Odessa", "Lviv", "Dnipro", "Zaporizhzhia", "Mykolaiv", "Kherson"],
+    "USA": ["New York", "New York City", "Los Angeles", "San Francisco", "Chicago", "Houston", "Miami", "Seattle", "Boston", "Atlanta", "Anchorage", "Palm Beach", "Philadelphia", "Honolulu"],
+    "UZB": ["Samarkand"],
+    "VNM": ["Ho Chi Minh City", "Da Nang"],
+    "ZAF": ["Johannesburg", "Cape Town", "Durban"],
+}
 
 
 def E(name, demonyms, capital, executive, aliases=(), metonyms=(),
@@ -405,11 +452,12 @@ def build():
         aliases = dedupe(cur["aliases"] + extra, exclude=[name])
         metonyms = ([] if cur["ambiguous_capital"] else [cur["capital"]]) + cur["metonyms"]
         metonyms = dedupe(metonyms, exclude=[name] + aliases)
+        cities = dedupe(CITIES.get(iso3, []), exclude=[name] + aliases + metonyms)
         status = ("member" if iso3 in members
                   else "observer" if iso3 in UN_OBSERVERS else "none")
         rows.append(dict(iso2=iso2, iso3=iso3, name=name, aliases=aliases,
                          demonyms=dedupe(plurals(cur["demonyms"])),
-                         capital=cur["capital"], metonyms=metonyms,
+                         capital=cur["capital"], metonyms=metonyms, cities=cities,
                          executive=cur["executive"], un_status=status,
                          note=cur["note"]))
     return rows
@@ -442,6 +490,8 @@ def render(rows):
         out.append(f"demonyms = {qlist(r['demonyms'])}")
         out.append(f"capital = {q(r['capital'])}")
         out.append(f"metonyms = {qlist(r['metonyms'])}")
+        if r["cities"]:
+            out.append(f"cities = {qlist(r['cities'])}")
         out.append(f"executive = {q(r['executive'])}")
         out.append(f"un_status = {q(r['un_status'])}")
         out.append("")
@@ -459,11 +509,11 @@ def check(rows):
     owner = {}
     problems = []
     for r in rows:
-        strings = [r["name"], r["capital"]] + r["aliases"] + r["demonyms"] + r["metonyms"]
+        strings = [r["name"], r["capital"]] + r["aliases"] + r["demonyms"] + r["metonyms"] + r["cities"]
         for s in strings:
             if not s or s != s.strip():
                 problems.append(f"{r['iso3']}: empty/untrimmed {s!r}")
-        for s in set(norm(x) for x in [r["name"]] + r["aliases"] + r["demonyms"] + r["metonyms"]):
+        for s in set(norm(x) for x in [r["name"]] + r["aliases"] + r["demonyms"] + r["metonyms"] + r["cities"]):
             if s in owner and owner[s] != r["iso3"]:
                 problems.append(f"collision {s!r}: {owner[s]} / {r['iso3']}")
             owner[s] = r["iso3"]

@@ -127,6 +127,8 @@ pub enum CountryForm {
     Capital,
     /// A seat of government ("the Kremlin"): always the state.
     Seat,
+    /// Another city ("Shanghai", "Osaka"): only ever a place in the country.
+    City,
 }
 
 /// What a matched name refers to.
@@ -272,6 +274,9 @@ impl Matcher {
                     CountryForm::Capital
                 };
                 add(m, Target::Country(i, form), false);
+            }
+            for city in &c.cities {
+                add(city, Target::Country(i, CountryForm::City), false);
             }
         }
         for (i, o) in kb.organisations.iter().enumerate() {
@@ -574,6 +579,7 @@ fn target_rank(t: &Target) -> u8 {
         Target::Country(_, CountryForm::Seat) => 3,
         Target::Country(_, CountryForm::Demonym) => 4,
         Target::Country(_, CountryForm::Capital) => 5,
+        Target::Country(_, CountryForm::City) => 6,
         Target::Office(_) => 6,
         Target::Nothing => 7,
     }

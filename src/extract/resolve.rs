@@ -417,9 +417,10 @@ fn country_item(text: &str, sentence: (usize, usize), raw: &RawMention, country:
     let form = raw.country().map_or(CountryForm::Name, |(_, f)| f);
     let before = &text[sentence.0..raw.start];
     let after = &text[raw.end..sentence.1];
-    let locative = form == CountryForm::Capital && (LOCATIVE_BEFORE.is_match(before) || LOCATIVE_AFTER.is_match(after));
+    let locative = form == CountryForm::City
+        || form == CountryForm::Capital && (LOCATIVE_BEFORE.is_match(before) || LOCATIVE_AFTER.is_match(after));
     let place_like = match form {
-        CountryForm::Name | CountryForm::Capital => true,
+        CountryForm::Name | CountryForm::Capital | CountryForm::City => true,
         CountryForm::Demonym => PLACE_NOUN.is_match(after),
         CountryForm::Seat => false,
     };

@@ -102,6 +102,8 @@ pub struct Country {
     pub demonyms: Vec<String>,
     pub capital: Option<String>,
     pub metonyms: Vec<String>,
+    /// Other cities: places in the country, never the state itself.
+    pub cities: Vec<String>,
     /// Whose office "the leader of <country>" means.
     pub executive: Role,
     pub un_status: String,
@@ -374,6 +376,7 @@ impl Staging {
                     push_unique(&mut old.aliases, c.aliases);
                     push_unique(&mut old.demonyms, c.demonyms);
                     push_unique(&mut old.metonyms, c.metonyms);
+                    push_unique(&mut old.cities, c.cities);
                 }
                 None => {
                     self.countries.insert(c.iso3.clone(), (file.to_string(), c));
@@ -429,6 +432,7 @@ impl Staging {
             check_strings(&c.aliases, &bad)?;
             check_strings(&c.demonyms, &bad)?;
             check_strings(&c.metonyms, &bad)?;
+            check_strings(&c.cities, &bad)?;
             kb.by_iso3.insert(iso3.clone(), kb.countries.len());
             kb.by_id.insert(format!("country:{iso3}"), EntityRef::Country(kb.countries.len()));
             kb.countries.push(Country {
@@ -439,6 +443,7 @@ impl Staging {
                 demonyms: c.demonyms,
                 capital: c.capital,
                 metonyms: c.metonyms,
+                cities: c.cities,
                 executive,
                 un_status: c.un_status.unwrap_or_else(|| "none".into()),
             });

@@ -29,6 +29,9 @@ pub struct RawCountry {
     pub capital: Option<String>,
     #[serde(default)]
     pub metonyms: Vec<String>,
+    /// Other cities, which name only a place in the country ("arrived in Shanghai").
+    #[serde(default)]
+    pub cities: Vec<String>,
     pub executive: Option<String>,
     pub un_status: Option<String>,
 }
