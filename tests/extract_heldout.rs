@@ -56,7 +56,7 @@ fn third_held_out_set_scores_as_measured() {
 /// entities 0.948, meetings 0.637 (precision 0.80, recall 0.53).
 #[test]
 fn fourth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout4", 8), 0.95, 0.90, 0.74);
+    assert_at_least(&score_folder("heldout4", 8), 0.96, 0.90, 0.77);
 }
 
 /// A fifth set, from other regions and story types (an ASEAN summit, Biden in Angola, a Mercosur
@@ -65,5 +65,14 @@ fn fourth_held_out_set_scores_as_measured() {
 /// before any from this set: entities 0.986, meetings 0.702 (precision 0.87, recall 0.59).
 #[test]
 fn fifth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout5", 8), 0.97, 0.92, 0.86);
+    assert_at_least(&score_folder("heldout5", 8), 0.98, 0.94, 0.91);
+}
+
+/// A sixth set (a G20 and a BRICS summit, the Ukraine peace summit, Ruto's state visit, Lula in
+/// Beijing, the Gaza truce talks, Albanese in Beijing, Aliyev and Pashinyan at the White House).
+/// First run, after the rules from sets 4 and 5 and before its own misses were looked at:
+/// entities 0.952, meetings 0.671 (precision 0.85, recall 0.56).
+#[test]
+fn sixth_held_out_set_scores_as_measured() {
+    assert_at_least(&score_folder("heldout6", 8), 0.95, 0.83, 0.69);
 }
