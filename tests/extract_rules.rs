@@ -840,3 +840,17 @@ fn other_cities_are_places_never_the_state() {
     assert!(ids.contains("org:SCO"), "{ids:?}");
     assert!(!ids.contains("country:CHN"), "{ids:?}");
 }
+
+#[test]
+fn georgia_the_state_languages_and_the_minsk_group_are_not_countries() {
+    let ex = extract(
+        "Ruto arrived in Atlanta, Georgia, on Monday and met Georgia Governor Brian Kemp. He later flew to a summit \
+         of Portuguese-speaking countries. The OSCE Minsk Group was dissolved.",
+        "2024-05-20",
+    );
+    let ids: BTreeSet<String> = ex.graph.graph.node_weights().map(|n| n.id.clone()).collect();
+    for absent in ["country:GEO", "country:PRT", "country:BLR"] {
+        assert!(!ids.contains(absent), "{absent} in {ids:?}");
+    }
+    assert_eq!(meetings(&ex), BTreeSet::from(["william-ruto - USA (held)".to_string()]));
+}

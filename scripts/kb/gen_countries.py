@@ -96,7 +96,7 @@ CITIES = {
     "SYR": ["Aleppo", "Latakia"],
     "TUR": ["Istanbul", "Izmir", "Antalya"],
     "UKR": ["Kharkiv", "Kharkov", "Odesa", "Odessa", "Lviv", "Dnipro", "Zaporizhzhia", "Mykolaiv", "Kherson"],
-    "USA": ["New York", "New York City", "Los Angeles", "San Francisco", "Chicago", "Houston", "Miami", "Seattle", "Boston", "Atlanta", "Anchorage", "Palm Beach", "Philadelphia", "Honolulu"],
+    "USA": ["New York", "New York City", "Los Angeles", "San Francisco", "Chicago", "Houston", "Miami", "Seattle", "Boston", "Atlanta", "Anchorage", "Palm Beach", "Philadelphia", "Honolulu", "Atlanta, Georgia", "Savannah, Georgia"],
     "UZB": ["Samarkand"],
     "VNM": ["Ho Chi Minh City", "Da Nang"],
     "ZAF": ["Johannesburg", "Cape Town", "Durban"],

@@ -116,6 +116,28 @@ const NOT_ENTITIES: &[&str] = &[
     "Sea of Japan",
     "Korea Strait",
     "International Chamber of Commerce",
+    // The US state, not the country.
+    "Georgia Governor",
+    "Governor of Georgia",
+    "Georgia Republican",
+    "Georgia Republicans",
+    "Georgia Democrat",
+    "Georgia Democrats",
+    "University of Georgia",
+    "Georgia Tech",
+    "state of Georgia",
+    // A mediation format, not Belarus.
+    "Minsk Group",
+    // Languages, not states.
+    "Portuguese-speaking",
+    "Spanish-speaking",
+    "French-speaking",
+    "English-speaking",
+    "Arabic-speaking",
+    "Russian-speaking",
+    "German-speaking",
+    "Chinese-speaking",
+    "Persian-speaking",
 ];
 
 /// How a country is named.
