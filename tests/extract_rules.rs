@@ -854,3 +854,15 @@ fn georgia_the_state_languages_and_the_minsk_group_are_not_countries() {
     }
     assert_eq!(meetings(&ex), BTreeSet::from(["william-ruto - USA (held)".to_string()]));
 }
+
+#[test]
+fn landing_at_an_unknown_place_goes_to_the_dateline() {
+    let head = "JOHANNESBURG - BRICS leaders met on Thursday.\n\n";
+    check(
+        &format!("{head}Modi landed at Waterkloof Air Force Base on Tuesday afternoon."),
+        "2023-08-24",
+        &["narendra-modi - ZAF (held)"],
+    );
+    // A known place after the verb wins over the dateline.
+    check(&format!("{head}Modi later landed in Athens."), "2023-08-24", &["narendra-modi - GRC (held)"]);
+}

@@ -120,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -204,9 +204,13 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 static INTRODUCTORY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:During|On|After|Before|Ahead of|Following|At the end of|In|Since|Throughout|Wrapping up|Ending)\b[^,]*$")
 });
-/// "flew in", "arrived" with no place after them.
-static BARE_ARRIVAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying) in|arrived|arrives|arriving)$"));
+/// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
+/// knowledge base does not know.
+static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:flew|flies|flying) in(?:to)?|(?:arrived|arrives|arriving|arrive|landed|lands|landing|land)(?: in| at)?)$",
+    )
+});
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,7 +280,7 @@ pub fn find(
     // Or one person arriving where the dateline is: "Lula flew in on Friday".
     let arriving = || {
         ctx.dateline.is_some()
-            && ["arriv", "flew in", "flies in", "flying in"]
+            && ["arriv", "flew in", "flies in", "flying in", "landed", "landing"]
                 .iter()
                 .any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
     };
@@ -516,8 +520,9 @@ fn read_trigger(
                     return None;
                 }
                 let mut targets = places_after(text, items, t.end, clause_end);
-                // "Lula, who flew in on Friday": to the place of the dateline.
-                if targets.is_empty() && BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
+                // dateline.
+                if targets.is_empty() && ARRIVAL.is_match(&text[t.start..t.end]) {
                     dateline_place = ctx.dateline.map(|(country, (start, end))| Item {
                         start,
                         end,
