@@ -74,6 +74,9 @@ struct Trigger {
     start: usize,
     end: usize,
     kind: Kind,
+    /// Where the sentence's next trigger starts: the objects of this one come before it ("met Xi
+    /// before flying to Washington, leaving Sullivan ...").
+    next: usize,
 }
 
 static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
@@ -157,8 +160,8 @@ static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the first (sitting American president) to": what has been done once, not what is planned.
-static FIRST_TO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w-]+\s+){0,4}to\s+$"));
+static FIRST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w'’-]+\s+){0,5}$"));
 /// "The Kremlin denied that Putin had met Trump."
 static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
@@ -204,6 +207,17 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 static INTRODUCTORY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:During|On|After|Before|Ahead of|Following|At the end of|In|Since|Throughout|Wrapping up|Ending)\b[^,]*$")
 });
+/// "flew in", "arrived" alone, with no preposition to say where.
+static BARE_ARRIVAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying) in|arrived|arrives|arriving|arrive)$"));
+/// What may stand between a bare "arrived" and its place: a time, then "in" or "at".
+static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s+(?:on|late|early|last|this|that|in the|earlier|later)(?:\s+[\w-]+){0,2}\s*,?)?\s+(?:in|at|to)\s+(?:the\s+)?$",
+    )
+});
+/// "before flying back to": a participle that goes with the clause's subject.
+static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
 /// knowledge base does not know.
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,8 +245,11 @@ static AND_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[\s,])and\s+(?:also\s+|later\s+|then\s+|separately\s+)?$"));
 static PLACE_AFTER_VISITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*,?\s*(?:(?:on|last|this|next)\s+\w+\s+)?(?:to|in)\s+(?:the\s+)?$"));
-static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^['’]s\s.*\b(?:to|of|for|and|was|is|has|had|will|who|which)\b"));
+/// ", a member of ": an apposition after a name, up to a possessive in it.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s+(?:a|an|the)\s+[^,;]{0,60}$"));
+static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^['’]s\s.*\b(?:to|of|for|and|was|is|has|had|will|who|which)\b|^['’]s\s+[\w-]+(?:\s+[\w-]+)?\s*,")
+});
 /// "was received", "had been welcomed": a passive, whose agent follows "by".
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|later|then|warmly|first|personally)\s+)?$")
@@ -295,9 +312,15 @@ pub fn find(
             .iter()
             .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
             .collect();
+        let mut found = found;
+        for k in 1..found.len() {
+            found[k - 1].next = found[k].start;
+        }
         for trigger in found {
-            // The latest subject: "X visited A, and Y visited B, when he met Z" (he = Y).
+            // The latest subject: "X visited A, and Y visited B, when he met Z" (he = Y); not
+            // the owner of a noun ("he hosted King Charles on a state visit to Kenya").
             if let Some(subject) = read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts)
+                && !NOUN_TRIGGER.is_match(&text[trigger.start..trigger.end])
             {
                 memory.sentence_subject = Some(subject);
             }
@@ -346,8 +369,13 @@ fn has_anaphora(s: &str) -> bool {
 /// Every trigger in the sentence, in one scan with all patterns.
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
     (ANY_TRIGGER.find_iter(s))
-        .map(|m| Trigger { start: offset + m.start(), end: offset + m.end(), kind: TRIGGERS[m.pattern().as_usize()].1 })
-        .collect()
+        .map(|m| Trigger {
+            start: offset + m.start(),
+            end: offset + m.end(),
+            kind: TRIGGERS[m.pattern().as_usize()].1,
+            next: usize::MAX,
+        })
+        .collect::<Vec<_>>()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -366,19 +394,20 @@ fn read_trigger(
     if DENIAL.is_match(&text[clause_start..t.start]) || CALLED_OFF_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) {
         return None;
     }
-    // "the first sitting president to visit Angola": a record, not a plan, so that "to" is no
-    // cue.
-    let record = || FIRST_TO.is_match(&text[clause_start..t.start]);
-    let planned = PLANNED
-        .find_iter(&text[clause_start..t.end])
-        .any(|m| !(clause_start + m.start() < t.start && clause_start + m.end() > t.start && record()))
-        || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
+    // "the first sitting president to visit Angola": a record, not a plan, so that its "to"
+    // is no cue (for any trigger of the clause).
+    let planned = PLANNED.find_iter(&text[clause_start..t.end]).any(|m| {
+        !(m.as_str().get(..3).is_some_and(|to| to.eq_ignore_ascii_case("to "))
+            && FIRST_BEFORE.is_match(&text[clause_start..clause_start + m.start()]))
+    }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
     // Not the speaker of a reporting clause: "..., Ushakov said."
     let after: Vec<&Item> = participants
         .iter()
         .copied()
-        .filter(|i| i.start >= t.end && i.end <= clause_end && !SPEAKER_AFTER.is_match(&text[i.end..clause_end]))
+        .filter(|i| {
+            i.start >= t.end && i.end <= clause_end.min(t.next) && !SPEAKER_AFTER.is_match(&text[i.end..clause_end])
+        })
         .collect();
 
     let subject = match t.kind {
@@ -519,7 +548,12 @@ fn read_trigger(
                 if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                     return None;
                 }
-                let mut targets = places_after(text, items, t.end, clause_end);
+                let mut targets = places_after(text, items, t.end, clause_end.min(t.next));
+                // "arrived on Saturday and announced aid for Ukraine": a bare "arrived" goes only
+                // to a place said right after it ("arrived on Saturday in Kyiv").
+                if BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                    targets.retain(|p| PLACE_RIGHT_AFTER.is_match(&text[t.end..p.start]));
+                }
                 // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
                 // dateline.
                 if targets.is_empty() && ARRIVAL.is_match(&text[t.start..t.end]) {
@@ -660,6 +694,14 @@ fn subject(
     let before: Vec<&Item> =
         participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
     let nearest = before.last().copied();
+    // "She met Zelensky before flying back to Washington": a participle after "before",
+    // "after", "while" has the subject of the verb before it, not its object.
+    if let Some(first) = memory.sentence_subject
+        && nearest.is_some_and(|n| n.start > first.1.0)
+        && PARTICIPLE_BEFORE.is_match(&text[clause_start.max(sentence.0)..t.start])
+    {
+        return Some((vec![first], t.start));
+    }
     let search_from = nearest.map_or(clause_start, |n| n.end);
     if let Some(p) = PRONOUN.find_iter(&text[search_from..t.start]).last() {
         let whole = p.range();
@@ -735,7 +777,13 @@ fn subject(
     // "the first member of Trump's cabinet to visit Ukraine": a possessive is the subject of
     // "Modi's visit", not of a verb further on.
     if POSSESSIVE_NOT_SUBJECT.is_match(&text[nearest.end..t.start]) {
-        return None;
+        // "Burns, a member of Biden's Cabinet, traveled": the head of the apposition.
+        let head = before
+            .iter()
+            .rev()
+            .skip(1)
+            .find(|p| p.end <= nearest.start && APPOSITION.is_match(&text[p.end..nearest.start]));
+        return head.map(|h| (expand(&[*h]), h.end));
     }
     // "7 million Russians visited Turkey": a country, not a person, is the subject.
     let closer = items.iter().rfind(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty());
