@@ -74,5 +74,5 @@ fn fifth_held_out_set_scores_as_measured() {
 /// entities 0.952, meetings 0.671 (precision 0.85, recall 0.56).
 #[test]
 fn sixth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout6", 8), 0.95, 0.83, 0.69);
+    assert_at_least(&score_folder("heldout6", 8), 0.95, 0.93, 0.76);
 }

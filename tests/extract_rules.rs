@@ -897,3 +897,18 @@ fn objects_stop_at_the_next_trigger_and_participles_keep_the_subject() {
     check("Kamala Harris arrived on Saturday and announced aid for Ukraine's energy sector.", "2024-06-15", &[]);
     check("Kamala Harris arrived on Saturday in Lucerne.", "2024-06-15", &["kamala-harris - CHE (held)"]);
 }
+
+#[test]
+fn a_relative_possessive_and_an_infinitive_after_and_keep_their_subjects() {
+    check(
+        "Meloni, who made her first visit to India as prime minister in March, later met Li Qiang.",
+        "2023-09-09",
+        &["giorgia-meloni - IND (held)", "giorgia-meloni - li-qiang (held)"],
+    );
+    check(
+        "Modi is scheduled to host French President Emmanuel Macron for a working lunch and to meet Turkish \
+         President Recep Tayyip Erdogan.",
+        "2023-09-09",
+        &["emmanuel-macron - narendra-modi (planned)", "narendra-modi - recep-tayyip-erdogan (planned)"],
+    );
+}

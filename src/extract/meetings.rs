@@ -236,7 +236,7 @@ static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+(?:this|last|on|in|at|earlier|later|early|late)(?:\s+\w+){1,2})?\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
+        r"^(?:\s+(?:this|last|on|in|at|for|earlier|later|early|late)(?:\s+[\w-]+){1,3})?\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|to\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
     )
 });
 /// "He arrived in Seoul, restoring \"shuttle diplomacy\", and told Yoon": a verb phrase that
@@ -754,6 +754,10 @@ fn subject(
             });
             if let Some(Some(main)) = main {
                 return Some((expand(&[main]), t.start));
+            }
+            // "Meloni, who made her first visit to India": the relative clause's antecedent.
+            if relative && let Some(antecedent) = participants.iter().copied().rfind(|i| i.end <= clause_start) {
+                return Some((expand(&[antecedent]), t.start));
             }
             let person = memory.sentence_subject.or(memory.last_subject)?;
             return Some((vec![person], t.start));
