@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::re;
+use super::{re, starts_with_ignore_ascii_case};
 
 use super::mentions::CountryForm;
 use super::resolve::{DocContext, Item, ItemKind};
@@ -312,10 +312,6 @@ pub fn find(
             .iter()
             .filter(|i| !i.persons().is_empty() && !EXCLUDED_BEFORE.is_match(&text[sentence.0..i.start]))
             .collect();
-        let mut found = found;
-        for k in 1..found.len() {
-            found[k - 1].next = found[k].start;
-        }
         for trigger in found {
             // The latest subject: "X visited A, and Y visited B, when he met Z" (he = Y); not
             // the owner of a noun ("he hosted King Charles on a state visit to Kenya").
@@ -366,16 +362,21 @@ fn has_anaphora(s: &str) -> bool {
     false
 }
 
-/// Every trigger in the sentence, in one scan with all patterns.
+/// Every trigger in the sentence, in one scan with all patterns, each told where the next
+/// one starts.
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
-    (ANY_TRIGGER.find_iter(s))
+    let mut found: Vec<Trigger> = (ANY_TRIGGER.find_iter(s))
         .map(|m| Trigger {
             start: offset + m.start(),
             end: offset + m.end(),
             kind: TRIGGERS[m.pattern().as_usize()].1,
             next: usize::MAX,
         })
-        .collect::<Vec<_>>()
+        .collect();
+    for k in 1..found.len() {
+        found[k - 1].next = found[k].start;
+    }
+    found
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -397,7 +398,7 @@ fn read_trigger(
     // "the first sitting president to visit Angola": a record, not a plan, so that its "to"
     // is no cue (for any trigger of the clause).
     let planned = PLANNED.find_iter(&text[clause_start..t.end]).any(|m| {
-        !(m.as_str().get(..3).is_some_and(|to| to.eq_ignore_ascii_case("to "))
+        !(starts_with_ignore_ascii_case(m.as_str(), "to ")
             && FIRST_BEFORE.is_match(&text[clause_start..clause_start + m.start()]))
     }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
@@ -439,7 +440,7 @@ fn read_trigger(
         Kind::Direct if PASSIVE_COMPANY.is_match(&text[t.start..clause_end.max(t.end)]) => None,
         // "called on Netanyahu to allow aid": an appeal, not a courtesy call.
         Kind::Direct
-            if text[t.start..t.end].to_ascii_lowercase().starts_with("call")
+            if starts_with_ignore_ascii_case(&text[t.start..t.end], "call")
                 && APPEAL_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) =>
         {
             None
@@ -520,7 +521,6 @@ fn read_trigger(
             subject
         }
         Kind::Visit => {
-            let dateline_place: Option<Item>;
             let by =
                 participants.iter().copied().find(|i| i.start >= t.end && BY_AFTER.is_match(&text[t.end..i.start]));
             let (visitors, targets): (Vec<Who>, Vec<&Item>) = if let Some(first) = by {
@@ -557,18 +557,7 @@ fn read_trigger(
                 // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
                 // dateline.
                 if targets.is_empty() && ARRIVAL.is_match(&text[t.start..t.end]) {
-                    dateline_place = ctx.dateline.map(|(country, (start, end))| Item {
-                        start,
-                        end,
-                        kind: ItemKind::Country {
-                            country,
-                            form: CountryForm::Capital,
-                            locative: true,
-                            descriptor: false,
-                            place_like: true,
-                        },
-                    });
-                    targets.extend(dateline_place.as_ref());
+                    targets.extend(ctx.dateline.as_ref());
                 }
                 (subjects, targets)
             };
@@ -743,6 +732,8 @@ fn subject(
         return (group.len() >= 2).then_some((group, end));
     }
     let Some(nearest) = nearest else {
+        // The person a relative clause ("..., who") is about.
+        let antecedent = || participants.iter().copied().rfind(|i| i.end <= clause_start);
         // "During his two-day trip to Austria, Modi met ...": the person the clause after the
         // introductory phrase begins with; else "his" is who "he" would be.
         if NOUN_TRIGGER.is_match(&text[t.start..t.end]) && POSSESSIVE_BEFORE.is_match(&text[clause_start..t.start]) {
@@ -756,7 +747,7 @@ fn subject(
                 return Some((expand(&[main]), t.start));
             }
             // "Meloni, who made her first visit to India": the relative clause's antecedent.
-            if relative && let Some(antecedent) = participants.iter().copied().rfind(|i| i.end <= clause_start) {
+            if relative && let Some(antecedent) = antecedent() {
                 return Some((expand(&[antecedent]), t.start));
             }
             let person = memory.sentence_subject.or(memory.last_subject)?;
@@ -768,7 +759,7 @@ fn subject(
             return Some((vec![first], first.1.1.min(t.start)));
         }
         if relative {
-            let antecedent = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
+            let antecedent = antecedent()?;
             return Some((expand(&[antecedent]), antecedent.end));
         }
         // "Trudeau, who had called the tariffs \"dumb\", spoke to Trump": the person a relative

@@ -18,7 +18,7 @@ use crate::graph::{EdgeData, EdgeKey, EdgeKind, MembershipInfo, NodeData, NodeKi
 use crate::kb::{Date, EntityRef, KnowledgeBase};
 use crate::warning::Warning;
 use meetings::{Memory, Participant};
-use mentions::{Matcher, RawMention};
+use mentions::{CountryForm, Matcher, RawMention};
 use pending::{EdgeNo, Pending, PendingEdge, PendingEvidence, Rank};
 use petgraph::stable_graph::NodeIndex;
 use resolve::{DocContext, Item, ItemKind};
@@ -241,16 +241,24 @@ const DATELINE_BYTES: usize = 600;
 static DATELINE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| re(r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)[ \t]*(?:,|:|\(|[-–—])"));
 
-/// The country of the article's dateline, when the knowledge base knows its place, and the byte
-/// range that names it.
-fn dateline_country(text: &str, raws: &[RawMention]) -> Option<(usize, (usize, usize))> {
+/// The place of the article's dateline, when the knowledge base knows it, as an item of its
+/// country (where "flew in" went).
+fn dateline_country(text: &str, raws: &[RawMention]) -> Option<Item> {
     let mut end = text.len().min(DATELINE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let place = DATELINE.captures_iter(&text[..end]).find_map(|c| c.get(1))?;
     let raw = raws.iter().find(|r| r.start >= place.start() && r.end <= place.end() && r.country().is_some())?;
-    raw.country().map(|(c, _)| (c, (raw.start, raw.end)))
+    let (country, _) = raw.country()?;
+    let kind =
+        ItemKind::Country { country, form: CountryForm::Capital, locative: true, descriptor: false, place_like: true };
+    Some(Item { start: raw.start, end: raw.end, kind })
+}
+
+/// Whether `s` starts with `prefix`, ignoring ASCII case.
+pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The offices of the person `id` names that lead a country: (person index, office index,

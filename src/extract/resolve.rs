@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::re;
+use super::{re, starts_with_ignore_ascii_case};
 
 use super::mentions::{CountryForm, OfficeWord, RawMention};
 use crate::kb::{Date, KnowledgeBase, Role};
@@ -24,7 +24,7 @@ pub struct DocContext<'a> {
     pub unknown: std::cell::RefCell<Vec<std::sync::Arc<str>>>,
     /// The country of the article's dateline ("KUALA LUMPUR, Oct 26 (Bernama) --") and where
     /// its name stands: where "flew in on Friday" went.
-    pub dateline: Option<(usize, (usize, usize))>,
+    pub dateline: Option<Item>,
 }
 
 impl DocContext<'_> {
@@ -286,7 +286,7 @@ pub fn sentence_items(
         if !blocked && (country.is_some() || org.is_some()) {
             let person = match (country, org) {
                 (Some((_, c)), _) => {
-                    let office = if text[raws[k].start..raws[k].end].to_ascii_lowercase().starts_with("counterpart") {
+                    let office = if starts_with_ignore_ascii_case(&text[raws[k].start..raws[k].end], "counterpart") {
                         counterpart_office(ctx, &raws[..k])
                     } else {
                         Some(office)
