@@ -132,6 +132,7 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
     for article in &gold.articles {
         let doc = article.file.rsplit_once('.').map_or(article.file.as_str(), |(stem, _)| stem);
         let mut lines = Vec::new();
+        let doc_no = ex.graph.doc_no(doc);
         let gold_sets = [
             (
                 "countries",
@@ -150,7 +151,7 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
                 .graph
                 .graph
                 .node_weights()
-                .filter(|n| n.kind == kind && n.mentions.iter().any(|m| &*m.doc == doc && !m.described))
+                .filter(|n| n.kind == kind && n.mentions.iter().any(|m| Some(m.doc) == doc_no && !m.described))
                 .map(|n| n.id.clone())
                 .collect();
             let (fp, fn_) = report.entities_by_kind.entry(name).or_default().add(&predicted, &gold_ids);
@@ -166,7 +167,7 @@ pub fn score(ex: &Extraction, kb: &KnowledgeBase, gold: &Gold) -> Report {
             .graph
             .edges_of_kind(EdgeKind::Meeting)
             .into_iter()
-            .filter(|e| e.docs.contains(doc))
+            .filter(|e| doc_no.is_some_and(|d| e.docs.contains(&d)))
             .map(|e| pair(e.key.source.to_string(), e.key.target.to_string()))
             .filter(|p| gold_pairs.contains(p) || !uncertain.contains(p))
             .collect();

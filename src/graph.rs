@@ -1,13 +1,15 @@
 //! The relationship graph: a petgraph `StableGraph` of typed nodes and edges with an id index,
-//! the evidence behind every node and edge, the queries the app needs, and an associative,
-//! commutative merge.
+//! the evidence behind every node and edge (by reference into the documents it keeps), the
+//! queries the app needs, and an associative, commutative merge.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Document;
 use crate::kb::{Date, MemberStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -43,8 +45,20 @@ impl EdgeKind {
     }
 }
 
-/// Byte ranges of mentions; two fit without a heap allocation (the usual pair).
-pub type Spans = smallvec::SmallVec<[(usize, usize); 2]>;
+/// A document's number in a graph: its place among the graph's document ids, so numbers sort as
+/// the ids do. [`RelGraph::doc_id`] and [`RelGraph::doc_text`] read it.
+pub type DocNo = u32;
+
+/// Byte ranges of mentions in a document; three fit without a heap allocation (nine evidence
+/// sentences in ten have two, most of the others three).
+pub type Spans = smallvec::SmallVec<[(u32, u32); 3]>;
+
+/// A document the graph's evidence refers to: its id and its text, kept once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocEntry {
+    pub id: Arc<str>,
+    pub text: Arc<str>,
+}
 
 /// A set kept as a sorted vector. Inserting in order, the usual case while documents are read
 /// in id order, is a push; anything else is a binary search.
@@ -61,6 +75,13 @@ impl<T: Ord> Default for SortedSet<T> {
 impl<T: Ord> SortedSet<T> {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Changes every value in place with `f`, which must keep their order (a renumbering that
+    /// keeps order, as [`RelGraph`] does when documents join it).
+    pub(crate) fn renumber(&mut self, f: impl FnMut(&mut T)) {
+        self.0.iter_mut().for_each(f);
+        debug_assert!(self.0.windows(2).all(|w| w[0] < w[1]));
     }
 
     /// A set from a vector already sorted and without duplicates.
@@ -138,16 +159,22 @@ impl<T: Ord> IntoIterator for SortedSet<T> {
     }
 }
 
-/// Where an entity is named: document, sentence index and byte range of the mention.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Where an entity is named: document number, sentence index and byte range of the mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MentionRef {
-    pub doc: Arc<str>,
-    pub sentence: usize,
-    pub start: usize,
-    pub end: usize,
+    pub doc: DocNo,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
     /// True when the text describes the entity ("the Russian president") rather than names it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub described: bool,
+}
+
+impl MentionRef {
+    /// Byte range of the mention in its document's text.
+    pub fn byte_range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A membership as shown on a node.
@@ -162,36 +189,43 @@ pub struct MembershipInfo {
 }
 
 /// Everything known about an entity, from the knowledge base and from the text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NodeData {
     pub id: String,
     pub label: String,
     pub kind: NodeKind,
     pub aliases: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memberships: Vec<MembershipInfo>,
     /// A person the knowledge base does not know, named after an office title in the text.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub candidate: bool,
     pub mentions: SortedSet<MentionRef>,
 }
 
-/// One sentence behind an edge, with the byte ranges of the entities in it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// One sentence behind an edge, with the byte ranges of the entities in it. Its text is
+/// [`RelGraph::sentence_text`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Evidence {
-    pub doc: Arc<str>,
-    pub sentence: usize,
+    pub doc: DocNo,
+    pub sentence: u32,
     /// Byte range of the sentence in the document's text.
-    pub start: usize,
-    pub end: usize,
-    /// Shared by every edge of the sentence.
-    pub text: Arc<str>,
+    pub start: u32,
+    pub end: u32,
     /// Byte ranges (in the document) of the two entities' mentions in this sentence, sorted.
     pub mentions: Spans,
+}
+
+impl Evidence {
+    /// Byte range of the sentence in its document's text.
+    pub fn byte_range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Byte ranges (in the document) of the entities' mentions, sorted.
+    pub fn mention_ranges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.mentions.iter().map(|&(s, e)| (s as usize, e as usize))
+    }
 }
 
 /// What identifies an edge: the same key from two extractions is the same edge.
@@ -204,13 +238,13 @@ pub struct EdgeKey {
     pub status: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EdgeData {
     pub key: EdgeKey,
     /// Sentences behind the edge, sorted by (document, sentence index), one per sentence.
     pub evidence: Vec<Evidence>,
     /// Documents the edge comes from.
-    pub docs: SortedSet<Arc<str>>,
+    pub docs: SortedSet<DocNo>,
     /// For `leads` the office, for `member_of` the dates of the membership.
     pub detail: Option<String>,
     pub since: Option<Date>,
@@ -229,12 +263,12 @@ impl EdgeData {
 
     pub fn add_evidence(&mut self, ev: Evidence) {
         if self.docs.iter().next_back() != Some(&ev.doc) {
-            self.docs.insert(ev.doc.clone());
+            self.docs.insert(ev.doc);
         }
-        let key = (&ev.doc, ev.sentence);
+        let key = (ev.doc, ev.sentence);
         let at = match self.evidence.last() {
-            Some(last) if (&last.doc, last.sentence) >= key => {
-                self.evidence.binary_search_by(|e| (&e.doc, e.sentence).cmp(&key))
+            Some(last) if (last.doc, last.sentence) >= key => {
+                self.evidence.binary_search_by(|e| (e.doc, e.sentence).cmp(&key))
             }
             _ => Err(self.evidence.len()),
         };
@@ -258,17 +292,122 @@ impl EdgeData {
         self.since = self.since.max(other.since);
         self.until = self.until.max(other.until);
     }
+
+    /// Changes the document numbers with `map` (old number -> new), which keeps their order.
+    fn renumber_docs(&mut self, map: &[DocNo]) {
+        let new = |d: DocNo| map.get(d as usize).copied().unwrap_or(d);
+        self.docs.renumber(|d| *d = new(*d));
+        for ev in &mut self.evidence {
+            ev.doc = new(ev.doc);
+        }
+    }
 }
 
-/// The graph with its id indices.
+/// The graph with its id indices and the documents its evidence refers to.
 #[derive(Debug, Clone, Default)]
 pub struct RelGraph {
     pub graph: StableGraph<NodeData, EdgeData>,
     nodes_by_id: FxHashMap<String, NodeIndex>,
     edges_by_key: FxHashMap<EdgeKey, EdgeIndex>,
+    /// By document number, sorted by id.
+    docs: Vec<DocEntry>,
 }
 
 impl RelGraph {
+    /// The id of document `doc`; empty for a number this graph did not give.
+    pub fn doc_id(&self, doc: DocNo) -> &str {
+        self.docs.get(doc as usize).map_or("", |d| &d.id)
+    }
+
+    /// The text of document `doc`; empty for a number this graph did not give.
+    pub fn doc_text(&self, doc: DocNo) -> &str {
+        self.docs.get(doc as usize).map_or("", |d| &d.text)
+    }
+
+    /// The number of the document with id `id`.
+    pub fn doc_no(&self, id: &str) -> Option<DocNo> {
+        self.docs.binary_search_by(|d| (*d.id).cmp(id)).ok().map(doc_no)
+    }
+
+    /// The documents, by number (so sorted by id).
+    pub fn documents(&self) -> &[DocEntry] {
+        &self.docs
+    }
+
+    /// The text of an evidence sentence.
+    pub fn sentence_text(&self, ev: &Evidence) -> &str {
+        self.doc_text(ev.doc).get(ev.byte_range()).unwrap_or("")
+    }
+
+    /// Makes `docs` known to the graph and returns their numbers, in the same order. A document
+    /// whose id the graph knows keeps the text it had (the first reading of an id keeps its
+    /// text); numbers already given may change, and the graph's data follows them.
+    pub fn add_documents(&mut self, docs: &[Document]) -> Vec<DocNo> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        // Stable: of two documents with one id, the first read comes first.
+        order.sort_by(|&a, &b| docs[a].id.cmp(&docs[b].id));
+        let mut new: Vec<DocEntry> = Vec::new();
+        for i in order {
+            let doc = &docs[i];
+            if new.last().is_some_and(|d| *d.id == *doc.id) || self.doc_no(&doc.id).is_some() {
+                continue;
+            }
+            new.push(DocEntry { id: Arc::from(doc.id.as_str()), text: doc.text.clone() });
+        }
+        self.insert_docs(new);
+        docs.iter().map(|d| self.doc_no(&d.id).unwrap_or(DocNo::MAX)).collect()
+    }
+
+    /// Makes one document known and returns its number (see [`RelGraph::add_documents`]).
+    pub fn add_document(&mut self, id: &str, text: Arc<str>) -> DocNo {
+        if let Some(no) = self.doc_no(id) {
+            return no;
+        }
+        self.insert_docs(vec![DocEntry { id: Arc::from(id), text }]);
+        self.doc_no(id).unwrap_or(DocNo::MAX)
+    }
+
+    /// Adds `new` (sorted by id, none known yet) to the documents, renumbering the graph's
+    /// data when a new id sorts before a known one.
+    fn insert_docs(&mut self, new: Vec<DocEntry>) {
+        if new.is_empty() {
+            return;
+        }
+        if self.docs.last().is_none_or(|last| last.id < new[0].id) {
+            self.docs.extend(new);
+            return;
+        }
+        let old = std::mem::take(&mut self.docs);
+        let mut map = Vec::with_capacity(old.len());
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for entry in old {
+            while let Some(n) = new.next_if(|n| n.id < entry.id) {
+                merged.push(n);
+            }
+            map.push(doc_no(merged.len()));
+            merged.push(entry);
+        }
+        merged.extend(new);
+        self.docs = merged;
+        self.renumber_docs(&map);
+    }
+
+    /// Changes the document numbers in every node and edge with `map` (old number -> new),
+    /// which keeps their order.
+    fn renumber_docs(&mut self, map: &[DocNo]) {
+        if map.iter().enumerate().all(|(i, &n)| n as usize == i) {
+            return;
+        }
+        let new = |d: DocNo| map.get(d as usize).copied().unwrap_or(d);
+        for node in self.graph.node_weights_mut() {
+            node.mentions.renumber(|m| m.doc = new(m.doc));
+        }
+        for edge in self.graph.edge_weights_mut() {
+            edge.renumber_docs(map);
+        }
+    }
+
     pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
         self.nodes_by_id.get(id).copied()
     }
@@ -420,6 +559,11 @@ impl RelGraph {
 
     /// Like [`RelGraph::merge`], moving `other`'s data instead of copying it.
     pub fn merge_owned(&mut self, mut other: RelGraph) {
+        // One table of documents, sorted by id: both sides' numbers follow it.
+        let new: Vec<DocEntry> = other.docs.iter().filter(|d| self.doc_no(&d.id).is_none()).cloned().collect();
+        self.insert_docs(new);
+        let map: Vec<DocNo> = other.docs.iter().map(|d| self.doc_no(&d.id).unwrap_or(DocNo::MAX)).collect();
+        other.renumber_docs(&map);
         let mut edges: Vec<EdgeData> = other
             .graph
             .edge_indices()
@@ -443,4 +587,8 @@ impl RelGraph {
             self.upsert_edge(edge);
         }
     }
+}
+
+fn doc_no(i: usize) -> DocNo {
+    DocNo::try_from(i).unwrap_or(DocNo::MAX)
 }

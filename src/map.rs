@@ -51,9 +51,6 @@ impl Map {
     pub fn with_snapshot<R>(&self, f: impl FnOnce(&MapSnapshot<'_>) -> R) -> R {
         let positions = self.layout.positions_by_id();
         let pinned = self.layout.pinned_by_id();
-        let texts: BTreeMap<&str, &str> =
-            self.corpus.documents.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
-        let doc_text = |id: &str| texts.get(id).copied();
         let excluded: BTreeSet<String> = self.filter.excluded_docs.clone();
         let snapshot = MapSnapshot {
             extraction: &self.extraction,
@@ -62,7 +59,6 @@ impl Map {
             radii: &self.radii,
             pinned: &pinned,
             excluded_docs: &excluded,
-            doc_text: &doc_text,
         };
         f(&snapshot)
     }

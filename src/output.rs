@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::extraction::{Candidate, DocumentMeta, Extraction};
-use crate::graph::{EdgeKind, Evidence, NodeData, NodeKind};
+use crate::graph::{EdgeKind, Evidence, MembershipInfo, MentionRef, NodeData, NodeKind, RelGraph};
 use crate::kb::Date;
 use crate::warning::Warning;
 
@@ -18,10 +18,94 @@ pub const SCHEMA: &str = "relmap.graph/1";
 pub struct GraphJson {
     pub schema: String,
     pub documents: Vec<DocumentMeta>,
-    pub nodes: Vec<NodeData>,
+    pub nodes: Vec<NodeJson>,
     pub edges: Vec<EdgeJson>,
     pub warnings: Vec<Warning>,
     pub candidates: Vec<Candidate>,
+}
+
+/// A node as the JSON shows it: [`NodeData`] with its mentions' documents by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeJson {
+    pub id: String,
+    pub label: String,
+    pub kind: NodeKind,
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<MembershipInfo>,
+    /// A person the knowledge base does not know, named after an office title in the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub candidate: bool,
+    pub mentions: Vec<MentionJson>,
+}
+
+/// Where an entity is named: document id, sentence index and byte range of the mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionJson {
+    pub doc: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// True when the text describes the entity ("the Russian president") rather than names it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub described: bool,
+}
+
+/// One sentence behind an edge: document id, sentence index, byte range, its text, and the
+/// byte ranges of the entities in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceJson {
+    pub doc: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub mentions: Vec<(usize, usize)>,
+}
+
+impl NodeJson {
+    pub fn from_node(node: &NodeData, graph: &RelGraph) -> Self {
+        Self {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            aliases: node.aliases.clone(),
+            country: node.country.clone(),
+            office: node.office.clone(),
+            memberships: node.memberships.clone(),
+            candidate: node.candidate,
+            mentions: node.mentions.iter().map(|m| MentionJson::from_mention(m, graph)).collect(),
+        }
+    }
+}
+
+impl MentionJson {
+    pub fn from_mention(m: &MentionRef, graph: &RelGraph) -> Self {
+        Self {
+            doc: graph.doc_id(m.doc).to_string(),
+            sentence: m.sentence as usize,
+            start: m.start as usize,
+            end: m.end as usize,
+            described: m.described,
+        }
+    }
+}
+
+impl EvidenceJson {
+    pub fn from_evidence(ev: &Evidence, graph: &RelGraph) -> Self {
+        Self {
+            doc: graph.doc_id(ev.doc).to_string(),
+            sentence: ev.sentence as usize,
+            start: ev.start as usize,
+            end: ev.end as usize,
+            text: graph.sentence_text(ev).to_string(),
+            mentions: ev.mention_ranges().collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,11 +126,12 @@ pub struct EdgeJson {
     pub since: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<EvidenceJson>,
 }
 
 impl GraphJson {
     pub fn from_extraction(ex: &Extraction) -> Self {
+        let g = &ex.graph;
         let edges = ex
             .graph
             .edges_sorted()
@@ -62,13 +147,13 @@ impl GraphJson {
                 office: e.detail.clone(),
                 since: e.since,
                 until: e.until,
-                evidence: e.evidence.clone(),
+                evidence: e.evidence.iter().map(|ev| EvidenceJson::from_evidence(ev, g)).collect(),
             })
             .collect();
         Self {
             schema: SCHEMA.into(),
             documents: ex.documents.iter().cloned().collect(),
-            nodes: ex.graph.nodes_sorted().into_iter().cloned().collect(),
+            nodes: g.nodes_sorted().into_iter().map(|n| NodeJson::from_node(n, g)).collect(),
             edges,
             warnings: ex.warnings.iter().cloned().collect(),
             candidates: ex.candidates.iter().cloned().collect(),

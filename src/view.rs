@@ -8,7 +8,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{EdgeKind, NodeData, NodeKind, RelGraph};
+use crate::graph::{DocNo, EdgeKind, NodeData, NodeKind, RelGraph};
 use crate::kb::{Date, KnowledgeBase, MemberStatus};
 
 /// The blocs the map colours and filters by.
@@ -310,13 +310,14 @@ pub fn node_radii(view: &View, measure: SizeMeasure) -> BTreeMap<NodeIndex, f32>
 /// Applies `filter` to `graph`, reading blocs at `date`.
 pub fn apply(graph: &RelGraph, kb: &KnowledgeBase, filter: &ViewFilter, date: Option<Date>) -> View {
     let g = &graph.graph;
-    let counts_doc = |doc: &str| !filter.excluded_docs.contains(doc);
+    let counted: Vec<bool> = graph.documents().iter().map(|d| !filter.excluded_docs.contains(&*d.id)).collect();
+    let counts_doc = |doc: DocNo| counted.get(doc as usize).copied().unwrap_or(true);
     let mut bloc_counts: BTreeMap<Bloc, usize> = BTreeMap::new();
     // Candidate nodes: kind, bloc and articles.
     let mut nodes: BTreeMap<&str, (NodeIndex, BTreeSet<Bloc>, usize)> = BTreeMap::new();
     for index in g.node_indices() {
         let node = &g[index];
-        let mentions = node.mentions.iter().filter(|m| counts_doc(&m.doc)).count();
+        let mentions = node.mentions.iter().filter(|m| counts_doc(m.doc)).count();
         let in_some_article = mentions > 0 || node.mentions.is_empty();
         if !in_some_article {
             continue;
@@ -346,11 +347,11 @@ pub fn apply(graph: &RelGraph, kb: &KnowledgeBase, filter: &ViewFilter, date: Op
             continue;
         }
         let (weight, documents) = if data.key.kind.is_structural() {
-            let docs = data.docs.iter().filter(|d| counts_doc(d)).count();
+            let docs = data.docs.iter().filter(|&&d| counts_doc(d)).count();
             (docs, docs)
         } else {
-            let weight = data.evidence.iter().filter(|ev| counts_doc(&ev.doc)).count();
-            (weight, data.docs.iter().filter(|d| counts_doc(d)).count())
+            let weight = data.evidence.iter().filter(|ev| counts_doc(ev.doc)).count();
+            (weight, data.docs.iter().filter(|&&d| counts_doc(d)).count())
         };
         if weight == 0 || weight < filter.min_weight {
             continue;

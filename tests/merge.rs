@@ -4,14 +4,23 @@
 
 use proptest::prelude::*;
 use relmap::extraction::{Candidate, DocumentMeta, Extraction};
-use relmap::graph::{EdgeData, EdgeKey, EdgeKind, Evidence, MentionRef, NodeData, NodeKind};
+use relmap::graph::{DocNo, EdgeData, EdgeKey, EdgeKind, Evidence, MentionRef, NodeData, NodeKind, RelGraph};
 use relmap::output::GraphJson;
 use relmap::warning::Warning;
 use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase};
 
 const IDS: &[&str] = &["country:RUS", "country:CHN", "org:SCO", "person:a", "person:b"];
 
-fn node(id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
+/// The number of document `d{d}` in `graph`, which learns of it if need be (numbers given before
+/// may change: the merge must follow them).
+fn doc(graph: &mut RelGraph, d: u8) -> DocNo {
+    graph.add_document(&format!("d{d}"), format!("doc d{d}.").into())
+}
+
+fn node(graph: &mut RelGraph, id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
+    for &(d, _) in &mentions {
+        doc(graph, d);
+    }
     NodeData {
         id: IDS[id].into(),
         label: IDS[id].to_uppercase(),
@@ -24,10 +33,10 @@ fn node(id: usize, mentions: Vec<(u8, u8)>) -> NodeData {
         mentions: mentions
             .into_iter()
             .map(|(d, s)| MentionRef {
-                doc: format!("d{d}").into(),
-                sentence: s as usize,
-                start: s as usize * 10,
-                end: s as usize * 10 + 3,
+                doc: doc(graph, d),
+                sentence: u32::from(s),
+                start: u32::from(s) * 10,
+                end: u32::from(s) * 10 + 3,
                 described: false,
             })
             .collect(),
@@ -46,18 +55,19 @@ prop_compose! {
             ex.documents.insert(DocumentMeta { id: format!("d{d}"), path: format!("d{d}.txt"), title: None, date: None });
         }
         for (id, mentions) in nodes {
-            ex.graph.upsert_node(node(id, mentions));
+            let node = node(&mut ex.graph, id, mentions);
+            ex.graph.upsert_node(node);
         }
-        for (a, b, kind, doc, sentence) in edges {
+        for (a, b, kind, d, sentence) in edges {
             if a == b { continue; }
-            for n in [a, b] { ex.graph.upsert_node(node(n, vec![])); }
+            for n in [a, b] { let node = node(&mut ex.graph, n, vec![]); ex.graph.upsert_node(node); }
             let (s, t) = if IDS[a] < IDS[b] { (a, b) } else { (b, a) };
             let kind = if kind == 0 { EdgeKind::CoMention } else { EdgeKind::Meeting };
             let status = (kind == EdgeKind::Meeting).then(|| "held".to_string());
             let mut e = EdgeData::new(EdgeKey { source: IDS[s].into(), target: IDS[t].into(), kind, status });
             e.add_evidence(Evidence {
-                doc: format!("d{doc}").into(), sentence: sentence as usize, start: 0, end: 5, text: format!("s{sentence}").into(),
-                mentions: vec![(sentence as usize, sentence as usize + 1)].into(),
+                doc: doc(&mut ex.graph, d), sentence: u32::from(sentence), start: 0, end: 5,
+                mentions: vec![(u32::from(sentence), u32::from(sentence) + 1)].into(),
             });
             ex.graph.upsert_edge(e);
         }

@@ -111,7 +111,7 @@ fn selecting_an_edge_shows_its_quotes() {
     let quote = {
         let data = &model.extraction.graph.graph[meeting.index];
         let ev = &data.evidence[0];
-        model.doc_text(&ev.doc).unwrap()[ev.start..ev.end].to_string()
+        model.extraction.graph.sentence_text(ev).to_string()
     };
     h.state_mut().push_command(relmap::app::command::Command::Select(Some(Selection::Edge(meeting.index))));
     h.run_steps(3);

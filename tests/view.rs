@@ -72,7 +72,7 @@ fn leaving_out_an_article_lowers_weights_and_drops_what_only_it_names() {
     for e in &some.edges {
         let data = &ex.graph.graph[e.index];
         if !data.key.kind.is_structural() {
-            assert_eq!(e.weight, data.evidence.iter().filter(|ev| *ev.doc != *doc).count());
+            assert_eq!(e.weight, data.evidence.iter().filter(|ev| ex.graph.doc_id(ev.doc) != doc).count());
         }
     }
 }

@@ -22,7 +22,6 @@ pub struct ExportJob {
     radii: BTreeMap<NodeIndex, f32>,
     pinned: BTreeMap<String, [f32; 2]>,
     excluded_docs: BTreeSet<String>,
-    texts: BTreeMap<String, String>,
     caption: Option<String>,
     /// The canvas's visible rectangle in layout units and its size in pixels (current view).
     viewport: Option<([f32; 2], [f32; 2], [u32; 2])>,
@@ -45,7 +44,6 @@ impl ExportJob {
             radii: model.radii.clone(),
             pinned: model.layout.pinned_by_id(),
             excluded_docs: model.excluded_docs.clone(),
-            texts: model.corpus.documents.iter().map(|d| (d.id.clone(), d.text.to_string())).collect(),
             caption,
             viewport,
         }
@@ -53,7 +51,6 @@ impl ExportJob {
 
     /// Writes the export to `path` (a folder for CSV); returns what was written.
     pub fn write(&self, path: &Path) -> Result<String, String> {
-        let doc_text = |id: &str| self.texts.get(id).map(String::as_str);
         let snapshot = MapSnapshot {
             extraction: &self.extraction,
             view: &self.view,
@@ -61,7 +58,6 @@ impl ExportJob {
             radii: &self.radii,
             pinned: &self.pinned,
             excluded_docs: &self.excluded_docs,
-            doc_text: &doc_text,
         };
         let r = &self.request;
         let (frame, width, height) = match (r.current_view, self.viewport) {

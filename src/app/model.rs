@@ -177,6 +177,6 @@ impl Model {
     }
 
     pub fn doc_text(&self, doc: &str) -> Option<&str> {
-        self.corpus.documents.iter().find(|d| d.id == doc).map(|d| d.text.as_str())
+        self.corpus.documents.iter().find(|d| d.id == doc).map(|d| &*d.text)
     }
 }

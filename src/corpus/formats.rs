@@ -112,7 +112,7 @@ fn read_jsonl(stem: &str, shown: &str, text: &str) -> Result<(Vec<Document>, Vec
         let path = article.url.or(article.source).unwrap_or_else(|| format!("{shown}:{}", i + 1));
         let date = article.date.as_deref().and_then(metadata_date).or_else(|| detect_date(&article.text));
         let title = article.title.or_else(|| detect_title(&article.text));
-        docs.push(Document { id, path, title, date, text: article.text });
+        docs.push(Document { id, path, title, date, text: article.text.into() });
     }
     if docs.is_empty() && errors.is_empty() {
         return Err(InputError::Empty { path: shown.into() });

@@ -7,6 +7,7 @@ mod seeds;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,20 +17,27 @@ use crate::warning::Warning;
 pub use meta::{detect_date, detect_title};
 pub use seeds::SEEDS;
 
-/// One article as relmap analyses it. Byte offsets in evidence refer to `text`.
+/// One article as relmap analyses it. Byte offsets in evidence refer to `text`, which the
+/// extraction's graph shares rather than copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub path: String,
     pub title: Option<String>,
     pub date: Option<Date>,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 impl Document {
     /// A document from plain text, with title and date detected from its head.
     pub fn from_text(id: &str, path: &str, text: String) -> Self {
-        Self { id: id.into(), path: path.into(), title: detect_title(&text), date: detect_date(&text), text }
+        Self {
+            id: id.into(),
+            path: path.into(),
+            title: detect_title(&text),
+            date: detect_date(&text),
+            text: text.into(),
+        }
     }
 }
 

@@ -260,17 +260,19 @@ impl MapSnapshot<'_> {
             self.extraction.documents.iter().map(|d| (d.id.as_str(), d)).collect();
         for e in self.edge_rows() {
             for ev in &e.data.evidence {
-                let doc = docs.get(&*ev.doc);
-                if doc.is_none() || self.excluded_docs.contains(&*ev.doc) {
+                let graph = &self.extraction.graph;
+                let id = graph.doc_id(ev.doc);
+                let doc = docs.get(id);
+                if doc.is_none() || self.excluded_docs.contains(id) {
                     continue;
                 }
-                let quote = (self.doc_text)(&ev.doc).and_then(|t| t.get(ev.start..ev.end)).unwrap_or_default();
+                let quote = graph.sentence_text(ev);
                 let _ = w.write_record([
                     e.data.key.source.to_string(),
                     e.data.key.target.to_string(),
                     e.kind().to_string(),
                     e.status().to_string(),
-                    ev.doc.to_string(),
+                    id.to_string(),
                     doc.and_then(|d| d.title.clone()).unwrap_or_default(),
                     doc.and_then(|d| d.date).map(|d| d.to_string()).unwrap_or_default(),
                     ev.sentence.to_string(),

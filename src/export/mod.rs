@@ -27,8 +27,6 @@ pub struct MapSnapshot<'a> {
     pub pinned: &'a BTreeMap<String, [f32; 2]>,
     /// Articles the filter leaves out: their quotes are not exported.
     pub excluded_docs: &'a std::collections::BTreeSet<String>,
-    /// An article's text by id (quotes in the evidence appendix).
-    pub doc_text: &'a dyn Fn(&str) -> Option<&'a str>,
 }
 
 /// An export format.

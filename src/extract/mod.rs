@@ -14,12 +14,14 @@ use std::sync::Arc;
 
 use crate::corpus::{Corpus, Document};
 use crate::extraction::{Candidate, DocumentMeta, Extraction};
-use crate::graph::{EdgeData, EdgeKey, EdgeKind, MembershipInfo, NodeData, NodeKind, RelGraph};
+use crate::graph::{
+    DocNo, EdgeData, EdgeKey, EdgeKind, Evidence, MembershipInfo, MentionRef, NodeData, NodeKind, RelGraph, Spans,
+};
 use crate::kb::{Date, EntityRef, KnowledgeBase};
 use crate::warning::Warning;
 use meetings::{Memory, Participant};
 use mentions::{CountryForm, Matcher, RawMention};
-use pending::{EdgeNo, Pending, PendingEdge, PendingEvidence, Rank};
+use pending::{EdgeNo, Pending, PendingEdge};
 use petgraph::stable_graph::NodeIndex;
 use resolve::{DocContext, Item, ItemKind};
 
@@ -123,9 +125,10 @@ impl<'kb> Extractor<'kb> {
 
     fn extract_documents(&self, docs: &[Document], reference: Option<Date>) -> Extraction {
         let mut out = Extraction::default();
-        let mut pending = Pending::new(docs, self.entity_count());
-        for (doc, rank) in docs.iter().zip(std::mem::take(&mut pending.ranks)) {
-            self.read_document(doc, rank, reference, &mut out, &mut pending);
+        let numbers = out.graph.add_documents(docs);
+        let mut pending = Pending::new(self.entity_count());
+        for (doc, no) in docs.iter().zip(numbers) {
+            self.read_document(doc, no, reference, &mut out, &mut pending);
         }
         pending.flush(&mut out.graph);
         out
@@ -133,8 +136,9 @@ impl<'kb> Extractor<'kb> {
 
     /// Extracts one document into `out` (undated documents are read at `reference`).
     pub fn extract_document(&self, doc: &Document, reference: Option<Date>, out: &mut Extraction) {
-        let mut pending = Pending::new(std::slice::from_ref(doc), self.entity_count());
-        self.read_document(doc, 0, reference, out, &mut pending);
+        let no = out.graph.add_documents(std::slice::from_ref(doc)).first().copied().unwrap_or(DocNo::MAX);
+        let mut pending = Pending::new(self.entity_count());
+        self.read_document(doc, no, reference, out, &mut pending);
         pending.flush(&mut out.graph);
     }
 
@@ -142,7 +146,7 @@ impl<'kb> Extractor<'kb> {
     fn read_document(
         &self,
         doc: &Document,
-        rank: Rank,
+        doc_no: DocNo,
         reference: Option<Date>,
         out: &mut Extraction,
         pending: &mut Pending,
@@ -153,7 +157,7 @@ impl<'kb> Extractor<'kb> {
             title: doc.title.clone(),
             date: doc.date,
         });
-        let text = doc.text.as_str();
+        let text: &str = &doc.text;
         let raws = self.matcher.find(text);
         let date = doc.date.or(reference);
         let raws = self.matcher.with_family_names(text, raws, |p| self.kb.people[p].in_office_at(date));
@@ -168,13 +172,11 @@ impl<'kb> Extractor<'kb> {
         let ctx = DocContext { kb: self.kb, date, named_in_doc, unknown: std::cell::RefCell::default(), dateline };
         let mut builder = DocBuilder {
             ex: self,
-            doc,
-            rank,
+            doc_no,
             date,
             reference,
             graph: &mut out.graph,
             present: Vec::new(),
-            sentence_text: None,
             pending,
             spans: Vec::new(),
         };
@@ -275,6 +277,12 @@ fn number(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// A byte range as the graph keeps it (documents are far below 4 GiB: files are read up to
+/// `LoadOptions::max_file_bytes`).
+fn offsets((start, end): (usize, usize)) -> (u32, u32) {
+    (number(start), number(end))
+}
+
 impl Extractor<'_> {
     /// The id of entity `no` as an item names it.
     fn entity_id(&self, no: u32, kind: &ItemKind) -> Arc<str> {
@@ -292,8 +300,7 @@ impl Extractor<'_> {
 /// Adds one document's nodes to the graph and its edges to `pending`.
 struct DocBuilder<'a, 'kb> {
     ex: &'a Extractor<'kb>,
-    doc: &'a Document,
-    rank: Rank,
+    doc_no: DocNo,
     date: Option<Date>,
     /// The corpus's reference date: nodes describe entities (office, country) at this date, the
     /// same whichever document or thread creates them.
@@ -301,8 +308,6 @@ struct DocBuilder<'a, 'kb> {
     graph: &'a mut RelGraph,
     /// Numbers of the known entities this document names or describes (for structural edges).
     present: Vec<u32>,
-    /// The current sentence's index and its text's index in `pending`, shared by its evidence.
-    sentence_text: Option<(usize, u32)>,
     pending: &'a mut Pending,
     /// Co-mentions of the current sentence: entity number, item index and byte range.
     spans: Vec<(u32, usize, (usize, usize))>,
@@ -344,8 +349,18 @@ impl DocBuilder<'_, '_> {
             };
             let no = number(no);
             let node = self.known_node(no, id);
-            self.pending.add_mention(node, (self.rank, sentence, item.start, item.end, described));
+            self.pending.add_mention(node, self.mention(sentence, item, described));
             self.present.push(no);
+        }
+    }
+
+    fn mention(&self, sentence: usize, item: &Item, described: bool) -> MentionRef {
+        MentionRef {
+            doc: self.doc_no,
+            sentence: number(sentence),
+            start: number(item.start),
+            end: number(item.end),
+            described,
         }
     }
 
@@ -385,7 +400,8 @@ impl DocBuilder<'_, '_> {
                 self.graph.upsert_node(node)
             }
         };
-        self.pending.add_mention(node, (self.rank, sentence, item.start, item.end, false));
+        let mention = self.mention(sentence, item, false);
+        self.pending.add_mention(node, mention);
     }
 
     fn co_mentions(&mut self, index: usize, sentence: (usize, usize), items: &[Item]) {
@@ -411,7 +427,7 @@ impl DocBuilder<'_, '_> {
                     let mentions = spans
                         .iter()
                         .filter(|(no, _, _)| *no == a_no || *no == b_no)
-                        .map(|(_, _, span)| *span)
+                        .map(|&(_, _, span)| offsets(span))
                         .collect();
                     let (a_item, b_item) = (spans[i].1, spans[j].1);
                     let ex = self.ex;
@@ -478,7 +494,7 @@ impl DocBuilder<'_, '_> {
             key,
             index,
             sentence,
-            fact.spans.iter().copied().collect(),
+            fact.spans.iter().map(|&span| offsets(span)).collect(),
         );
     }
 
@@ -488,22 +504,14 @@ impl DocBuilder<'_, '_> {
         key: impl FnOnce() -> EdgeKey,
         index: usize,
         sentence: (usize, usize),
-        mut mentions: crate::graph::Spans,
+        mut mentions: Spans,
     ) {
+        let (start, end) = offsets(sentence);
         // A pronoun's antecedent may stand in an earlier sentence: keep what this one shows.
-        mentions.retain(|&mut (s, e)| s >= sentence.0 && e <= sentence.1);
+        mentions.retain(|&mut (s, e)| s >= start && e <= end);
         mentions.sort_unstable();
         mentions.dedup();
-        let text = match self.sentence_text {
-            Some((i, t)) if i == index => t,
-            _ => {
-                let t = number(self.pending.sentence_texts.len());
-                self.pending.sentence_texts.push(Arc::from(&self.doc.text[sentence.0..sentence.1]));
-                self.sentence_text = Some((index, t));
-                t
-            }
-        };
-        let rank = self.rank;
+        let (doc, index) = (self.doc_no, number(index));
         let (edge, _) = (self.pending).edge(no, || PendingEdge {
             data: EdgeData::new(key()),
             evidence: Vec::new(),
@@ -511,25 +519,18 @@ impl DocBuilder<'_, '_> {
         });
         match edge.evidence.last_mut() {
             // The same sentence again (documents are read in order, and sentences).
-            Some(last) if (last.doc, last.sentence) == (rank, index) => {
+            Some(last) if (last.doc, last.sentence) == (doc, index) => {
                 last.mentions.extend(mentions);
                 last.mentions.sort_unstable();
                 last.mentions.dedup();
             }
-            _ => edge.evidence.push(PendingEvidence {
-                doc: rank,
-                sentence: index,
-                start: sentence.0,
-                end: sentence.1,
-                text,
-                mentions,
-            }),
+            _ => edge.evidence.push(Evidence { doc, sentence: index, start, end, mentions }),
         }
     }
 
     /// A `leads` or `member_of` edge from this document, merged as the graph merges them.
     fn structural_edge(&mut self, no: EdgeNo, make: impl Fn() -> EdgeData) {
-        let rank = self.rank;
+        let doc = self.doc_no;
         let (edge, new) =
             self.pending.edge(no, || PendingEdge { data: make(), evidence: Vec::new(), docs: Vec::new() });
         if !new {
@@ -538,7 +539,7 @@ impl DocBuilder<'_, '_> {
             edge.data.since = edge.data.since.max(other.since);
             edge.data.until = edge.data.until.max(other.until);
         }
-        edge.docs.push(rank);
+        edge.docs.push(doc);
     }
 
     /// `leads` and `member_of` edges among the entities of this document, at its date.

@@ -87,7 +87,9 @@ impl EvidencePanel {
             return;
         }
         ui.separator();
-        let counted: Vec<&Evidence> = data.evidence.iter().filter(|ev| !model_excludes(model, &ev.doc)).collect();
+        let graph = &model.extraction.graph;
+        let counted: Vec<&Evidence> =
+            data.evidence.iter().filter(|ev| !model_excludes(model, graph.doc_id(ev.doc))).collect();
         ui.label(RichText::new(format!("{} source sentences", counted.len())).strong());
         let shown = if self.show_all_quotes { counted.len() } else { counted.len().min(QUOTES_SHOWN) };
         for ev in &counted[..shown] {
@@ -187,16 +189,20 @@ fn node_ui(ui: &mut egui::Ui, model: &Model, node: NodeIndex, commands: &mut Vec
 
 /// One source sentence: the text with the entities' mentions highlighted, and its article.
 fn quote_ui(ui: &mut egui::Ui, model: &Model, ev: &Evidence, commands: &mut Vec<Command>) {
-    let Some(text) = model.doc_text(&ev.doc) else { return };
-    let Some(sentence) = text.get(ev.start..ev.end) else { return };
-    let job = highlighted(ui, sentence, ev.start, ev.mentions.iter().copied());
+    let graph = &model.extraction.graph;
+    let doc = graph.doc_id(ev.doc);
+    let Some(sentence) = graph.doc_text(ev.doc).get(ev.byte_range()) else { return };
+    let job = highlighted(ui, sentence, ev.byte_range().start, ev.mention_ranges());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(job);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(model.doc_title(&ev.doc)).small().weak());
+            ui.label(RichText::new(model.doc_title(doc)).small().weak());
             if ui.small_button("Open article").on_hover_text("Read the full text at this sentence").clicked() {
-                commands.push(Command::OpenArticle { doc: ev.doc.to_string(), sentence: (ev.start, ev.end) });
+                commands.push(Command::OpenArticle {
+                    doc: doc.to_string(),
+                    sentence: (ev.byte_range().start, ev.byte_range().end),
+                });
             }
         });
     });
