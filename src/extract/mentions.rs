@@ -526,22 +526,92 @@ fn family_name(p: &crate::kb::Person) -> Option<String> {
 
 /// An anchored automaton of names, searched at one position at a time. (A DFA needs fewer
 /// instructions but is 7 MB for the built-in names, and its cache misses make it slower.)
-struct Trie(aho_corasick::nfa::contiguous::NFA);
+struct Trie {
+    /// Anchored: one table step a byte, at every capital.
+    dfa: aho_corasick::dfa::DFA,
+    /// Which first bytes a pattern may start with, so that most capitals ("The", "In") are
+    /// passed over without walking the automaton.
+    starts: StartFilter,
+}
 
 impl Trie {
     fn new(patterns: Vec<String>) -> Self {
-        let nfa = aho_corasick::nfa::contiguous::Builder::new()
+        let dfa = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .prefilter(false)
             .build(&patterns)
             .unwrap_or_else(|e| unreachable!("aho-corasick cannot fail on plain patterns: {e}"));
-        Self(nfa)
+        let starts = StartFilter::new(patterns.iter().map(String::as_bytes));
+        Self { dfa, starts }
     }
 
     /// The longest pattern that starts at `at`: its index and where it ends.
     fn longest_at(&self, haystack: &[u8], at: usize) -> Option<(usize, usize)> {
-        longest_at(&self.0, haystack, at)
+        if !self.starts.may_start_at(haystack, at) {
+            return None;
+        }
+        longest_at(&self.dfa, haystack, at)
     }
+}
+
+/// A filter on the first bytes of a set of patterns: exact for patterns of one or two bytes,
+/// by a hash of the first three bytes for longer ones. It never says no where a pattern starts.
+struct StartFilter {
+    one: [bool; 256],
+    two: Box<[u64]>,
+    three: Box<[u64]>,
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+impl StartFilter {
+    fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Self {
+        let mut filter = Self {
+            one: [false; 256],
+            two: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+            three: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+        };
+        for p in patterns {
+            match *p {
+                [] => filter.one = [true; 256],
+                [a] => filter.one[usize::from(a)] = true,
+                [a, b] => set_bit(&mut filter.two, pair(a, b)),
+                [a, b, c, ..] => set_bit(&mut filter.three, triple(a, b, c)),
+            }
+        }
+        filter
+    }
+
+    #[inline]
+    fn may_start_at(&self, haystack: &[u8], at: usize) -> bool {
+        match haystack.get(at..) {
+            Some([a, b, c, ..]) => {
+                self.one[usize::from(*a)] || bit(&self.two, pair(*a, *b)) || bit(&self.three, triple(*a, *b, *c))
+            }
+            Some([a, b]) => self.one[usize::from(*a)] || bit(&self.two, pair(*a, *b)),
+            Some([a]) => self.one[usize::from(*a)],
+            _ => false,
+        }
+    }
+}
+
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+fn triple(a: u8, b: u8, c: u8) -> usize {
+    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9E37_79B1);
+    (h >> 16) as usize
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+#[inline]
+fn bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// An anchored leftmost-longest search, as `AhoCorasick::find` with `Anchored::Yes` does it,
