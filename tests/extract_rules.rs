@@ -912,3 +912,74 @@ fn a_relative_possessive_and_an_infinitive_after_and_keep_their_subjects() {
         &["emmanuel-macron - narendra-modi (planned)", "narendra-modi - recep-tayyip-erdogan (planned)"],
     );
 }
+
+#[test]
+fn a_demonym_before_a_title_continues_a_list() {
+    check(
+        "Biden hosted Japanese Prime Minister Shigeru Ishiba and Chinese President Xi Jinping.",
+        "2024-11-16",
+        &["joe-biden - shigeru-ishiba (held)", "joe-biden - xi-jinping (held)"],
+    );
+}
+
+#[test]
+fn the_two_leaders_need_two_people_to_point_back_to() {
+    // The last sentence naming people named four: "the two leaders" are the last pair met.
+    check(
+        "Modi held talks with Sheikh Mohamed bin Zayed Al Nahyan. The talks were attended by Sheikh \
+         Hamdan bin Mohammed Al Maktoum, Sheikh Abdullah bin Zayed Al Nahyan and Sheikh Tahnoun bin Zayed \
+         Al Nahyan. The two leaders also met in Dubai in December.",
+        "2024-02-13",
+        &["mohamed-bin-zayed-al-nahyan - narendra-modi (held)", "narendra-modi - ARE (held)"],
+    );
+    // Three people named before: "the two" cannot say which two, and no pair met.
+    check("Peskov said Lavrov and Ushakov would attend. The two leaders met in Riyadh.", "2025-02-18", &[]);
+    // "a meeting between the two presidents" after a meeting of two.
+    check(
+        "Trump said he would probably meet Putin before the end of the month. Kremlin spokesman Dmitry \
+         Peskov said a meeting between the two presidents would need careful preparation, and Ushakov said \
+         it was unlikely to take place next week. The two men last met in person in 2019.",
+        "2025-02-18",
+        &["donald-trump - vladimir-putin (held)", "donald-trump - vladimir-putin (planned)"],
+    );
+}
+
+#[test]
+fn relative_clauses_after_a_possessive_and_before_the_main_verb() {
+    // The antecedent of "who" is the head of the apposition, not the possessive in it.
+    check(
+        "China's delegation is led by Vice Premier Ding Xuexiang, Xi's special representative, who met \
+         Aliyev on Tuesday.",
+        "2024-11-13",
+        &["ding-xuexiang - ilham-aliyev (held)"],
+    );
+    // The relative clause closes before "will travel": Guterres travels, not Aliyev.
+    check(
+        "UN Secretary-General António Guterres, who met Aliyev before the opening ceremony, will travel \
+         to Brazil at the weekend.",
+        "2024-11-13",
+        &["antonio-guterres - BRA (planned)", "antonio-guterres - ilham-aliyev (held)"],
+    );
+}
+
+#[test]
+fn arriving_is_not_visiting_a_person_nor_the_dateline_at_a_named_venue() {
+    check(
+        "OTTAWA — Zelenskyy addressed Parliament on Friday.\n\nAt the Security Council on Wednesday, \
+         Russian Foreign Minister Sergey Lavrov arrived only after Zelenskyy had left the chamber.",
+        "2023-09-22",
+        &[],
+    );
+    check("Modi will visit Putin in July.", "2024-06-20", &["narendra-modi - vladimir-putin (planned)"]);
+}
+
+#[test]
+fn a_party_leader_is_no_candidate() {
+    let ex = extract(
+        "Conservative Leader Pierre Poilievre met Zelenskyy briefly. Foreign Secretary Vikram Misri met Lavrov.",
+        "2023-09-22",
+    );
+    let names: Vec<&str> = ex.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(!names.contains(&"Pierre Poilievre"), "{names:?}");
+    assert!(ex.graph.node_index("person:pierre-poilievre").is_none());
+}

@@ -54,6 +54,31 @@ pub struct Memory {
     /// The subject of a meeting read earlier in the current sentence.
     sentence_subject: Option<(usize, (usize, usize))>,
     pub last_group: Vec<(usize, (usize, usize))>,
+    /// The two people of the last meeting read (for "the two leaders" after a sentence that
+    /// named more people).
+    last_pair: Vec<(usize, (usize, usize))>,
+}
+
+impl Memory {
+    /// The people "the two leaders" (n = 2), "the three" ... or an uncounted "they" point back
+    /// to: the last group named, if it has that many; "the two" may also be the last pair met.
+    fn group(&self, counted: Option<usize>) -> Vec<Who> {
+        match counted {
+            None => self.last_group.clone(),
+            Some(n) if self.last_group.len() == n => self.last_group.clone(),
+            Some(2) => self.last_pair.clone(),
+            Some(_) => Vec::new(),
+        }
+    }
+}
+
+/// How many people a group word counts: "the two leaders", "both men", "the four".
+fn counted(words: &str) -> Option<usize> {
+    let lower = words.to_ascii_lowercase();
+    [("two", 2), ("both", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6)]
+        .into_iter()
+        .find(|(w, _)| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|x| x == *w))
+        .map(|(_, n)| n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +192,7 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
 });
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:he|she|they|the (?:two|three|four) leaders|both leaders|the two presidents|the two men)\b")
+    re(r"(?i)\b(?:he|she|they|the (?:two|three|four|five) leaders|both leaders|the two presidents|the two men)\b")
 });
 static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -216,6 +241,8 @@ static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:\s+(?:on|late|early|last|this|that|in the|earlier|later)(?:\s+[\w-]+){0,2}\s*,?)?\s+(?:in|at|to)\s+(?:the\s+)?$",
     )
 });
+/// "At the Security Council", "in the Oval Office": a named venue, not the dateline's city.
+static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[Aa]t|[Ii]n)\s+the\s+[A-Z]"));
 /// "before flying back to": a participle that goes with the clause's subject.
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
@@ -225,6 +252,11 @@ static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?:flew|flies|flying) in(?:to)?|(?:arrived|arrives|arriving|arrive|landed|lands|landing|land)(?: in| at)?)$",
     )
 });
+static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+(?:the\s+(?:two|three|four|five)|both)\s+(?:leaders|presidents|men|heads of state|prime ministers)\b")
+});
+/// Between the head of an apposition and a possessive in it: "Ding Xuexiang, [Xi's ...]".
+static APPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}$"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -352,7 +384,7 @@ fn has_anaphora(s: &str) -> bool {
         };
         let lower = |w: &[u8]| word.eq_ignore_ascii_case(w);
         if ["he", "she", "him", "her", "they", "their"].iter().any(|w| lower(w.as_bytes()))
-            || (lower(b"the") && [&b"two"[..], b"three", b"four"].iter().any(|n| followed_by(n)))
+            || (lower(b"the") && [&b"two"[..], b"three", b"four", b"five"].iter().any(|n| followed_by(n)))
             || (lower(b"both") && followed_by(b"leaders"))
         {
             return true;
@@ -416,7 +448,13 @@ fn read_trigger(
             if blocked(text, clause_start, t.start) {
                 return None;
             }
-            let people = expand(&after);
+            let mut people = expand(&after);
+            // "a meeting between the two presidents": the pair named before.
+            if people.is_empty()
+                && let Some(group) = GROUP_AFTER.find(&text[t.end..clause_end.max(t.end)])
+            {
+                people = memory.group(counted(group.as_str()));
+            }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
             None
@@ -431,7 +469,7 @@ fn read_trigger(
             dedup_people(&mut people);
             // "Their" points back to earlier sentences only when this one names nobody before it.
             if people.is_empty() {
-                people.clone_from(&memory.last_group);
+                people = memory.group(counted(&text[t.start..t.end]));
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
@@ -476,7 +514,7 @@ fn read_trigger(
                     i.start >= pronoun_end
                         && COORDINATION.is_match(&text[pronoun_end..named_from(text, items, i).max(pronoun_end)])
                 }) {
-                    objects.extend(expand(&list_run(text, participants, next)));
+                    objects.extend(expand(&list_run(text, items, participants, next)));
                 }
                 objects
             } else if t.kind == Kind::Direct
@@ -485,7 +523,7 @@ fn read_trigger(
                     after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
             {
                 // "was welcomed at the foot of the aircraft steps by Anwar": the agent.
-                expand(&list_run(text, participants, agent))
+                expand(&list_run(text, items, participants, agent))
             } else if t.kind == Kind::Direct {
                 after
                     .first()
@@ -493,7 +531,7 @@ fn read_trigger(
                         let gap = &text[t.end..named_from(text, items, i).max(t.end)];
                         direct_object_gap(gap) || INCLUDING.is_match(gap)
                     })
-                    .map(|first| expand(&list_run(text, participants, first)))
+                    .map(|first| expand(&list_run(text, items, participants, first)))
                     .unwrap_or_default()
             } else {
                 expand(&after)
@@ -527,7 +565,7 @@ fn read_trigger(
                 if blocked(text, clause_start, t.start) {
                     return None;
                 }
-                let visitors = expand(&list_run(text, participants, first));
+                let visitors = expand(&list_run(text, items, participants, first));
                 let last_end = visitors.iter().map(|v| v.1.1).max().unwrap_or(first.end);
                 // "a visit to Egypt by X", "visits by X to Egypt", "Kazakhstan ... visits by X"
                 let mut targets = places_after(text, items, t.end, first.start);
@@ -556,7 +594,11 @@ fn read_trigger(
                 }
                 // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
                 // dateline.
-                if targets.is_empty() && ARRIVAL.is_match(&text[t.start..t.end]) {
+                // Not "At the Security Council, Lavrov arrived only after ...": somewhere named.
+                if targets.is_empty()
+                    && ARRIVAL.is_match(&text[t.start..t.end])
+                    && !NAMED_VENUE.is_match(&text[sentence.0..t.start])
+                {
                     targets.extend(ctx.dateline.as_ref());
                 }
                 (subjects, targets)
@@ -575,6 +617,7 @@ fn read_trigger(
             // "Modi will visit Putin": a person visited is a meeting.
             if by.is_none()
                 && targets.is_empty()
+                && starts_with_ignore_ascii_case(&text[t.start..t.end], "visit")
                 && let Some(host) = after.first().filter(|i| i.start - t.end <= 12)
             {
                 for v in &visitors {
@@ -712,8 +755,8 @@ fn subject(
         dedup_people(&mut here);
         // "Peskov said Putin had invited Trump ... and that the two men had agreed": the last
         // two named, not the speaker.
-        let counted = [("two", 2), ("three", 3), ("four", 4)].into_iter().find(|(w, _)| p.as_str().contains(w));
-        if let Some((_, n)) = counted
+        let counted = counted(p.as_str());
+        if let Some(n) = counted
             && here.len() > n
         {
             here.drain(..here.len() - n);
@@ -725,15 +768,34 @@ fn subject(
         let group = if here.len() >= 2 {
             here
         } else if at_head {
-            memory.last_group.clone()
+            memory.group(counted)
         } else {
             Vec::new()
         };
         return (group.len() >= 2).then_some((group, end));
     }
+    // "Guterres, who arrived in Baku and met Aliyev, will travel to Brazil": the relative
+    // clause closed before the verb, whose subject is the clause's antecedent.
+    if relative
+        && let Some(n) = nearest
+        && let Some(comma) = text[n.end..t.start].rfind(',')
+        && AUXILIARIES.is_match(&text[n.end + comma + 1..t.start])
+        && !AUXILIARIES.is_match(&text[n.end..t.start])
+    {
+        let head = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
+        return Some((expand(&[head]), head.end));
+    }
     let Some(nearest) = nearest else {
         // The person a relative clause ("..., who") is about.
-        let antecedent = || participants.iter().copied().rfind(|i| i.end <= clause_start);
+        // Not a possessive: "Ding Xuexiang, Xi's special representative, who met Aliyev" is
+        // about Ding (the head of the apposition), "Putin's spokesman, who" about nobody named.
+        let antecedent = || {
+            let last = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
+            if !text[last.end..].starts_with(['\'', '’']) {
+                return Some(last);
+            }
+            participants.iter().copied().rfind(|p| p.end <= last.start && APPOSED.is_match(&text[p.end..last.start]))
+        };
         // "During his two-day trip to Austria, Modi met ...": the person the clause after the
         // introductory phrase begins with; else "his" is who "he" would be.
         if NOUN_TRIGGER.is_match(&text[t.start..t.end]) && POSSESSIVE_BEFORE.is_match(&text[clause_start..t.start]) {
@@ -801,7 +863,7 @@ fn subject(
     let mut chain = vec![nearest];
     let mut coordinated = false;
     for prev in before.iter().rev().skip(1) {
-        let gap = &text[prev.end..chain[chain.len() - 1].start];
+        let gap = &text[prev.end..named_from(text, items, chain[chain.len() - 1]).max(prev.end)];
         if !COORDINATION.is_match(gap) {
             break;
         }
@@ -818,10 +880,11 @@ fn subject(
 }
 
 /// The run of list items starting at `first` ("by X and Y").
-fn list_run<'a>(text: &str, participants: &[&'a Item], first: &'a Item) -> Vec<&'a Item> {
+fn list_run<'a>(text: &str, items: &[Item], participants: &[&'a Item], first: &'a Item) -> Vec<&'a Item> {
     let mut run = vec![first];
     for item in participants.iter().copied().filter(|i| i.start > first.end) {
-        let gap = &text[run[run.len() - 1].end..item.start];
+        // "X and Chinese President Xi Jinping": the demonym is part of the name.
+        let gap = &text[run[run.len() - 1].end..named_from(text, items, item).max(run[run.len() - 1].end)];
         if COORDINATION.is_match(gap) {
             run.push(item);
         } else {
@@ -982,6 +1045,12 @@ fn remember(items: &[Item], facts: &[MeetingFact], memory: &mut Memory) {
         }
     }
     dedup_people(&mut met);
+    if let Some(pair) = facts.iter().rev().find_map(|f| match (f.a, f.b) {
+        (Participant::Person(a), Participant::Person(b)) => Some(vec![(a, f.spans[0]), (b, f.spans[1])]),
+        _ => None,
+    }) {
+        memory.last_pair = pair;
+    }
     if met.len() == 2 {
         memory.last_group = met;
     } else if people.len() >= 2 {
@@ -1053,7 +1122,7 @@ mod tests {
     // Guards the "h"-jumping scan: it says what the plain pattern says (ASCII case folding).
     #[test]
     fn anaphora_scan_agrees_with_the_pattern() {
-        let pattern = re(r"(?i-u)\b(?:he|she|him|her|they|their|the (?:two|three|four)|both leaders)\b");
+        let pattern = re(r"(?i-u)\b(?:he|she|him|her|they|their|the (?:two|three|four|five)|both leaders)\b");
         let mut hits = 0;
         for s in sentences() {
             assert_eq!(has_anaphora(&s), pattern.is_match(&s), "{s}");

@@ -237,6 +237,7 @@ pub fn sentence_items(
         let title = &text[raws[k].start..raws[k].end];
         if let Some(c) = CANDIDATE_NAME.captures(&text[raws[k].end..sentence.1])
             && let Some(m) = c.get(1)
+            && !party_title(&text[sentence.0..raws[k].start])
             && (title.starts_with(char::is_uppercase)
                 || country.is_some()
                 || org.is_some()
@@ -569,4 +570,28 @@ fn groups(ctx: &DocContext<'_>, text: &str, sentence: (usize, usize), raws: &[Ra
         }
     }
     out
+}
+
+/// Whether the title after `before` is a party's ("Conservative Leader Pierre Poilievre",
+/// "opposition leader X"): not an office of state, so its holder is no candidate.
+fn party_title(before: &str) -> bool {
+    const PARTIES: &[&str] = &[
+        "conservative",
+        "labour",
+        "liberal",
+        "democratic",
+        "republican",
+        "opposition",
+        "party",
+        "green",
+        "socialist",
+        "communist",
+        "nationalist",
+        "progressive",
+        "reform",
+        "majority",
+        "minority",
+    ];
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    PARTIES.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
