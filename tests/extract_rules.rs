@@ -983,3 +983,33 @@ fn a_party_leader_is_no_candidate() {
     assert!(!names.contains(&"Pierre Poilievre"), "{names:?}");
     assert!(ex.graph.node_index("person:pierre-poilievre").is_none());
 }
+
+#[test]
+fn formal_titles_joint_signings_and_calls_received() {
+    // "President of the Republic X": the formal title before the name.
+    check(
+        "Erdogan was received by President of the Republic Katerina Sakellaropoulou.",
+        "2023-12-07",
+        &["katerina-sakellaropoulou - recep-tayyip-erdogan (held)"],
+    );
+    // Two people signing together met; one signing alone did not.
+    check(
+        "Fidan and Gerapetritis signed a road map for political dialogue.",
+        "2023-12-07",
+        &["giorgos-gerapetritis - hakan-fidan (held)"],
+    );
+    check("Zelensky said Putin signed a decree on Tuesday.", "2024-05-16", &[]);
+    // "received a phone call from X".
+    check(
+        "Sheikh Mohamed bin Zayed Al Nahyan received a phone call today from President Abdel Fattah El \
+         Sisi of Egypt.",
+        "2024-02-13",
+        &["abdel-fattah-el-sisi - mohamed-bin-zayed-al-nahyan (held)"],
+    );
+}
+
+#[test]
+fn more_cities_say_where_a_visit_goes() {
+    check("Biden will fly on Sunday to Manaus, in the Brazilian Amazon.", "2024-11-16", &["joe-biden - BRA (planned)"]);
+    check("Putin landed in Alaska on Friday.", "2025-08-15", &["vladimir-putin - USA (held)"]);
+}

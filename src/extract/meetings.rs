@@ -93,6 +93,8 @@ enum Kind {
     Visit,
     /// "their meeting", "the two leaders' talks"
     Their,
+    /// "X and Y signed": only a coordinated subject right before the verb meets
+    Jointly,
 }
 
 struct Trigger {
@@ -118,7 +120,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with\b",
+                r"(?i)\b(?:(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with|(?:phone|telephone) call\s+(?:[^,;.]{1,20}?\s+)??from)\b",
             ),
             Kind::Meet,
         ),
@@ -152,6 +154,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
             ),
             Kind::Visit,
         ),
+        (re(r"(?i)\b(?:signed|sign|signs|co-signed|initialled|initialed)\b"), Kind::Jointly),
     ]
 });
 
@@ -473,6 +476,32 @@ fn read_trigger(
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
+            None
+        }
+        Kind::Jointly => {
+            // "Fidan and Gerapetritis signed a road map": the pair right before the verb.
+            let before: Vec<&Item> =
+                participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
+            let last = before.last()?;
+            if !AUXILIARIES.is_match(&text[last.end..t.start]) || blocked(text, clause_start, t.start) {
+                return None;
+            }
+            let mut chain = vec![*last];
+            for prev in before.iter().rev().skip(1) {
+                let gap = &text[prev.end..named_from(text, items, chain[chain.len() - 1]).max(prev.end)];
+                if !COORDINATION.is_match(gap) {
+                    break;
+                }
+                chain.push(prev);
+            }
+            let coordinated = chain.len() >= 2
+                && text[chain[1].end..chain[0].start].split_whitespace().any(|w| w == "and" || w == "&");
+            if coordinated {
+                chain.reverse();
+                let mut people = expand(&chain);
+                dedup_people(&mut people);
+                clique(&people, status, facts);
+            }
             None
         }
         Kind::Direct if PASSIVE_COMPANY.is_match(&text[t.start..clause_end.max(t.end)]) => None,

@@ -119,6 +119,7 @@ static LEFT_GAP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?:the\s+)?$"));
+static OF_REPUBLIC: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+the\s+(?:Republic|Federation|Confederation)\b"));
 static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
 static OF_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*$"));
 static BLOCKED_QUALIFIER: LazyLock<Regex> =
@@ -207,13 +208,24 @@ pub fn sentence_items(
                 next += 1;
             }
         }
+        // "President of the Republic Katerina Sakellaropoulou": the formal title, then the name.
+        let mut name_follows_title = false;
+        if country.is_none()
+            && org.is_none()
+            && next < raws.len()
+            && !raws[next].persons().is_empty()
+            && let Some(m) = OF_REPUBLIC.find(gap(raws[k].end, raws[next].start))
+        {
+            desc_end = raws[k].end + m.end();
+            name_follows_title = true;
+        }
         let blocked = BLOCKED_QUALIFIER.is_match(gap(sentence.0, desc_start))
             || BLOCKED_QUALIFIER.is_match(gap(sentence.0.max(desc_start), raws[k].start));
         if let Some(m) = DETERMINER.find(gap(sentence.0, desc_start)) {
             desc_start = sentence.0 + m.start();
         }
         // A name right after the description: "Kazakh President Kassym-Jomart Tokayev".
-        let name_gap = if desc_end > raws[k].end { &*OF_NAME_GAP } else { &*NAME_GAP };
+        let name_gap = if desc_end > raws[k].end && !name_follows_title { &*OF_NAME_GAP } else { &*NAME_GAP };
         let named = (next < raws.len()
             && !raws[next].persons().is_empty()
             && name_gap.is_match(gap(desc_end, raws[next].start)))
