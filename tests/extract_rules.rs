@@ -1013,3 +1013,25 @@ fn more_cities_say_where_a_visit_goes() {
     check("Biden will fly on Sunday to Manaus, in the Brazilian Amazon.", "2024-11-16", &["joe-biden - BRA (planned)"]);
     check("Putin landed in Alaska on Friday.", "2025-08-15", &["vladimir-putin - USA (held)"]);
 }
+
+#[test]
+fn a_seat_as_a_place_a_pronoun_in_a_pair_and_a_guest() {
+    // "at the White House" is where the visit went; the person visited is met too.
+    check(
+        "Meloni visited Trump at the White House on 17 April.",
+        "2025-05-18",
+        &["donald-trump - giorgia-meloni (held)", "giorgia-meloni - USA (held)"],
+    );
+    // "the White House said" is no place.
+    check("Meloni met Trump, the White House said.", "2025-05-18", &["donald-trump - giorgia-meloni (held)"]);
+    check(
+        "Trump arrived in The Hague on Tuesday. The next morning he and Rutte held a bilateral meeting.",
+        "2025-06-25",
+        &["donald-trump - NLD (held)", "donald-trump - mark-rutte (held)"],
+    );
+    check(
+        "Trump spent the night at Huis ten Bosch palace as a guest of King Willem-Alexander.",
+        "2025-06-25",
+        &["donald-trump - willem-alexander (held)"],
+    );
+}

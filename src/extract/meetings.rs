@@ -144,7 +144,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|called on|calls on|calling on|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|guests? of|called on|calls on|calling on|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
@@ -260,6 +260,7 @@ static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Between the head of an apposition and a possessive in it: "Ding Xuexiang, [Xi's ...]".
 static APPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}$"));
+static PRONOUN_AND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she)\s+and\s+$"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -645,7 +646,6 @@ fn read_trigger(
             }
             // "Modi will visit Putin": a person visited is a meeting.
             if by.is_none()
-                && targets.is_empty()
                 && starts_with_ignore_ascii_case(&text[t.start..t.end], "visit")
                 && let Some(host) = after.first().filter(|i| i.start - t.end <= 12)
             {
@@ -904,6 +904,12 @@ fn subject(
     }
     chain.reverse();
     let mut people = expand(&chain);
+    // "he and Rutte held a meeting": the pronoun's person too.
+    if PRONOUN_AND.is_match(&text[clause_start.max(sentence.0)..named_from(text, items, chain[0]).max(clause_start)])
+        && let Some(p) = memory.sentence_subject.or(memory.last_subject)
+    {
+        people.insert(0, p);
+    }
     dedup_people(&mut people);
     Some((people, nearest.end))
 }

@@ -138,6 +138,8 @@ static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:in|at|to|from|into|near|outside|of|since|visit|visited|visiting|visits|a|an|via|toward|towards)\s+(?:the\s+)?$",
     )
 });
+static SEAT_AS_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:at|in|to|into|visit|visited|visiting|visits)\s+(?:the\s+)?$"));
 static LOCATIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:summit|meeting|talks|conference|format|process|declaration|agreement|accords?|visit|trip|concert|airport|forum)\b",
@@ -435,7 +437,8 @@ fn country_item(text: &str, sentence: (usize, usize), raw: &RawMention, country:
     let place_like = match form {
         CountryForm::Name | CountryForm::Capital | CountryForm::City => true,
         CountryForm::Demonym => PLACE_NOUN.is_match(after),
-        CountryForm::Seat => false,
+        // "at the White House", "a visit to the Kremlin": the seat as a place.
+        CountryForm::Seat => SEAT_AS_PLACE.is_match(before),
     };
     Item { start: raw.start, end: raw.end, kind: ItemKind::Country { country, form, locative, descriptor, place_like } }
 }
