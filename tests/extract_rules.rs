@@ -1035,3 +1035,38 @@ fn a_seat_as_a_place_a_pronoun_in_a_pair_and_a_guest() {
         &["donald-trump - willem-alexander (held)"],
     );
 }
+
+#[test]
+fn qualified_titles_invitations_and_more_ways_to_travel() {
+    check(
+        "Modi landed at Waterkloof Air Force Base and was welcomed by Deputy President Paul Mashatile.",
+        "2023-08-24",
+        &["narendra-modi - paul-mashatile (held)"],
+    );
+    // The one invited travels, not the host who invited.
+    check(
+        "Xi accepted an invitation from Lula to make a state visit to Brazil.",
+        "2023-04-14",
+        &["xi-jinping - BRA (planned)"],
+    );
+    check(
+        "Lula, who went to Washington in February for talks with US President Joe Biden, said so. Putin \
+         went to war with Ukraine.",
+        "2023-04-14",
+        &["joe-biden - luiz-inacio-lula-da-silva (held)", "luiz-inacio-lula-da-silva - USA (held)"],
+    );
+    // "leaves Beijing for Abu Dhabi" on a later day than the article's: a plan.
+    check(
+        "On Saturday, Lula leaves Beijing for Abu Dhabi.",
+        "2023-04-14",
+        &["luiz-inacio-lula-da-silva - ARE (planned)"],
+    );
+    // The same day as the article: news of the day.
+    check("Putin arrives in Astana on Wednesday.", "2024-07-03", &["vladimir-putin - KAZ (held)"]);
+    // A bare "arrived" goes where the sentence's earlier visit went.
+    check(
+        "Pashinyan flew to Washington on Thursday, while Aliyev arrived later the same evening.",
+        "2025-08-08",
+        &["ilham-aliyev - USA (held)", "nikol-pashinyan - USA (held)"],
+    );
+}

@@ -150,7 +150,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing) for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -261,6 +261,12 @@ static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Between the head of an apposition and a possessive in it: "Ding Xuexiang, [Xi's ...]".
 static APPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}$"));
 static PRONOUN_AND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she)\s+and\s+$"));
+static INVITER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:invitation|invitations|invite)\s+(?:from|of|by)\s+(?:the\s+)?$|\binvited\s+by\s+(?:the\s+)?$")
+});
+static INFINITIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;]{0,20}?\s+to\s+(?:[a-z]+\s+){0,4}$"));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -436,7 +442,8 @@ fn read_trigger(
     let planned = PLANNED.find_iter(&text[clause_start..t.end]).any(|m| {
         !(starts_with_ignore_ascii_case(m.as_str(), "to ")
             && FIRST_BEFORE.is_match(&text[clause_start..clause_start + m.start()]))
-    }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)]);
+    }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
+        || present_for_future(ctx, &text[t.start..t.end], &text[clause_start..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
     // Not the speaker of a reporting clause: "..., Ushakov said."
     let after: Vec<&Item> = participants
@@ -625,6 +632,21 @@ fn read_trigger(
                 // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
                 // dateline.
                 // Not "At the Security Council, Lavrov arrived only after ...": somewhere named.
+                // "went to war with Ukraine" is no visit: "went", "goes" only to a place at once.
+                if starts_with_ignore_ascii_case(&text[t.start..t.end], "went")
+                    || starts_with_ignore_ascii_case(&text[t.start..t.end], "goes")
+                {
+                    targets.retain(|p| matches!(text[t.end..p.start].trim(), "" | "the"));
+                }
+                // "Pashinyan flew to Washington, while Aliyev arrived later": where this sentence's
+                // last visit went.
+                if targets.is_empty() && BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                    let earlier = facts.iter().rev().find_map(|f| match f.b {
+                        Participant::Country(_) => items.iter().find(|i| (i.start, i.end) == f.spans[1]),
+                        Participant::Person(_) => None,
+                    });
+                    targets.extend(earlier);
+                }
                 if targets.is_empty()
                     && ARRIVAL.is_match(&text[t.start..t.end])
                     && !NAMED_VENUE.is_match(&text[sentence.0..t.start])
@@ -661,6 +683,26 @@ fn read_trigger(
     // The subject of a relative clause ("..., who later hosted a banquet") is not who the
     // next "he" is.
     subject.filter(|_| !relative)
+}
+
+/// "Lula leaves Beijing for Abu Dhabi on Saturday": a present-tense move on another day than
+/// the article's is a plan ("arrives on Wednesday" in an article of that Wednesday is news).
+fn present_for_future(ctx: &DocContext<'_>, trigger: &str, clause: &str) -> bool {
+    const PRESENT: &[&str] = &[
+        "leaves ", "flies ", "travels ", "heads ", "departs ", "arrives ", "visits ", "returns ", "sets off", "lands ",
+    ];
+    if !PRESENT.iter().any(|p| starts_with_ignore_ascii_case(trigger, p) || trigger.eq_ignore_ascii_case(p.trim_end()))
+    {
+        return false;
+    }
+    let Some(day) = WEEKDAY.captures(clause).and_then(|c| c.get(1)) else { return false };
+    let Some(date) = ctx.date else { return true };
+    let day = day.as_str().to_ascii_lowercase();
+    if day == "tomorrow" {
+        return true;
+    }
+    use chrono::Datelike;
+    !date.weekday().to_string().eq_ignore_ascii_case(&day[..3])
 }
 
 /// Where the clause holding the trigger starts, and whether it is a relative clause ("..., who").
@@ -754,7 +796,14 @@ fn subject(
 ) -> Option<(Vec<Who>, usize)> {
     let before: Vec<&Item> =
         participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
-    let nearest = before.last().copied();
+    let mut nearest = before.last().copied();
+    // "Xi accepted an invitation from Lula to make a state visit": the one invited, not the host.
+    if let Some(n) = nearest
+        && INVITER_BEFORE.is_match(&text[clause_start..n.start])
+        && INFINITIVE_AFTER.is_match(&text[n.end..t.start])
+    {
+        nearest = before.iter().rev().nth(1).copied();
+    }
     // "She met Zelensky before flying back to Washington": a participle after "before",
     // "after", "while" has the subject of the verb before it, not its object.
     if let Some(first) = memory.sentence_subject

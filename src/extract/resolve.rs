@@ -238,11 +238,18 @@ pub fn sentence_items(
             consumed[n] = true;
             keep_description_parts(text, sentence, raws, country, org, &mut consumed, &mut items);
             if let Some(p) = person {
-                items.push(Item {
-                    start: desc_start,
-                    end: raws[n].end,
-                    kind: ItemKind::Person { person: p, named: true },
-                });
+                // "Deputy President Paul Mashatile", "the former President X": the qualifier
+                // belongs to the words naming the person.
+                let mut start = desc_start;
+                if let Some(m) = BLOCKED_QUALIFIER.find(gap(sentence.0, start))
+                    && !matches!(m.as_str().trim_end(), "a" | "an" | "A" | "An")
+                {
+                    start = sentence.0 + m.start();
+                    if let Some(d) = DETERMINER.find(gap(sentence.0, start)) {
+                        start = sentence.0 + d.start();
+                    }
+                }
+                items.push(Item { start, end: raws[n].end, kind: ItemKind::Person { person: p, named: true } });
             }
             continue;
         }
