@@ -11,6 +11,7 @@ use super::{re, starts_with_ignore_ascii_case};
 
 use super::mentions::CountryForm;
 use super::resolve::{DocContext, Item, ItemKind};
+use crate::kb::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
@@ -57,18 +58,29 @@ pub struct Memory {
     /// The two people of the last meeting read (for "the two leaders" after a sentence that
     /// named more people).
     last_pair: Vec<(usize, (usize, usize))>,
+    /// The people named last, most recent last, each with whether they lead a state (for "the
+    /// two leaders" after sentences that named them one at a time).
+    recent: Vec<(Who, bool)>,
 }
 
 impl Memory {
     /// The people "the two leaders" (n = 2), "the three" ... or an uncounted "they" point back
-    /// to: the last group named, if it has that many; "the two" may also be the last pair met.
-    fn group(&self, counted: Option<usize>) -> Vec<Who> {
-        match counted {
-            None => self.last_group.clone(),
-            Some(n) if self.last_group.len() == n => self.last_group.clone(),
-            Some(2) => self.last_pair.clone(),
-            Some(_) => Vec::new(),
+    /// to. "Leaders" and "presidents" are the last n leaders of states named (one sentence may
+    /// have named each); otherwise the last group named, if it has that many; else, for "the
+    /// two", the last pair met.
+    fn group(&self, words: &str) -> Vec<Who> {
+        let Some(n) = counted(words) else { return self.last_group.clone() };
+        let lower = words.to_ascii_lowercase();
+        if ["leaders", "presidents", "heads of state", "prime ministers"].iter().any(|w| lower.contains(w)) {
+            let heads: Vec<Who> = self.recent.iter().filter(|(_, head)| *head).map(|(w, _)| *w).collect();
+            if heads.len() >= n {
+                return heads[heads.len() - n..].to_vec();
+            }
         }
+        if self.last_group.len() == n {
+            return self.last_group.clone();
+        }
+        if n == 2 { self.last_pair.clone() } else { Vec::new() }
     }
 }
 
@@ -109,7 +121,9 @@ struct Trigger {
 static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     vec![
         (
-            re(r"(?i)\b(?:meeting|meetings|talks|summit|encounter|call|conversation|negotiations)\s+between\b"),
+            re(
+                r"(?i)\b(?:(?:meeting|meetings|talks|summit|encounter|call|conversation|negotiations)\s+between|in the presence of)\b",
+            ),
             Kind::Between,
         ),
         (
@@ -267,6 +281,7 @@ static INVITER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static INFINITIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;]{0,20}?\s+to\s+(?:[a-z]+\s+){0,4}$"));
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"));
+static SIGNED_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?$"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -316,6 +331,9 @@ static CALLED_OFF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 type Who = (usize, (usize, usize));
 
+/// How many people named last the memory keeps.
+const RECENT_PEOPLE: usize = 8;
+
 /// How far after the trigger (or its last object) "in <place>" still says where the meeting was.
 const HOST_PLACE_DISTANCE: usize = 30;
 
@@ -364,7 +382,7 @@ pub fn find(
             }
         }
     }
-    remember(items, &facts, memory);
+    remember(ctx, items, &facts, memory);
     dedup(facts)
 }
 
@@ -464,7 +482,7 @@ fn read_trigger(
             if people.is_empty()
                 && let Some(group) = GROUP_AFTER.find(&text[t.end..clause_end.max(t.end)])
             {
-                people = memory.group(counted(group.as_str()));
+                people = memory.group(group.as_str());
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
@@ -480,13 +498,22 @@ fn read_trigger(
             dedup_people(&mut people);
             // "Their" points back to earlier sentences only when this one names nobody before it.
             if people.is_empty() {
-                people = memory.group(counted(&text[t.start..t.end]));
+                people = memory.group(&text[t.start..t.end]);
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
             None
         }
         Kind::Jointly => {
+            // "The agreement was signed by Goyal and Reynolds": the signatories after "by".
+            if PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
+                && let Some(first) = after.first().filter(|i| SIGNED_BY.is_match(&text[t.end..i.start]))
+            {
+                let mut people = expand(&list_run(text, items, participants, first));
+                dedup_people(&mut people);
+                clique(&people, status, facts);
+                return None;
+            }
             // "Fidan and Gerapetritis signed a road map": the pair right before the verb.
             let before: Vec<&Item> =
                 participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
@@ -846,7 +873,7 @@ fn subject(
         let group = if here.len() >= 2 {
             here
         } else if at_head {
-            memory.group(counted)
+            memory.group(p.as_str())
         } else {
             Vec::new()
         };
@@ -1103,13 +1130,21 @@ fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, 
     MeetingFact { a, b, status, spans: [a_span, b_span] }
 }
 
-fn remember(items: &[Item], facts: &[MeetingFact], memory: &mut Memory) {
+fn remember(ctx: &DocContext<'_>, items: &[Item], facts: &[MeetingFact], memory: &mut Memory) {
     let mut people: Vec<Who> = Vec::new();
     // People the knowledge base knows: "the two leaders" later on are rarely an aide named here.
     for i in items {
         if let ItemKind::Person { person, .. } = i.kind {
             people.push((person, (i.start, i.end)));
+            let head = ctx.kb.people.get(person).is_some_and(|p| {
+                p.offices_at(ctx.date).any(|o| matches!(o.role, Role::HeadOfState | Role::HeadOfGovernment))
+            });
+            memory.recent.retain(|((q, _), _)| *q != person);
+            memory.recent.push(((person, (i.start, i.end)), head));
         }
+    }
+    if memory.recent.len() > RECENT_PEOPLE {
+        memory.recent.drain(..memory.recent.len() - RECENT_PEOPLE);
     }
     if memory.sentence_subject.is_some() {
         memory.last_meeting_subject = memory.sentence_subject;
