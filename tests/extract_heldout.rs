@@ -31,14 +31,14 @@ fn assert_at_least(report: &relmap::eval::Report, entity_f1: f64, meeting_precis
 
 #[test]
 fn held_out_articles_score_as_measured() {
-    assert_at_least(&score_folder("heldout", 8), 0.94, 0.90, 0.85);
+    assert_at_least(&score_folder("heldout", 8), 0.97, 0.97, 0.92);
 }
 
 /// A second set, written later (Tianjin SCO 2025, Putin in Mongolia, the Quad in Wilmington,
 /// Erdogan in Iraq, the Oval Office clash, the Beijing parade).
 #[test]
 fn second_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout2", 6), 0.94, 0.90, 0.85);
+    assert_at_least(&score_folder("heldout2", 6), 0.96, 0.97, 0.90);
 }
 
 /// A third set, written after the rules above (the G7 in Apulia, Putin in Pyongyang, Modi in
@@ -47,7 +47,7 @@ fn second_held_out_set_scores_as_measured() {
 /// meetings 0.718 (precision 0.90, recall 0.60).
 #[test]
 fn third_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.95, 0.80);
+    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.96, 0.86);
 }
 
 /// A fourth set, of other kinds of story (a phone-call readout, a state visit, foreign
@@ -56,7 +56,7 @@ fn third_held_out_set_scores_as_measured() {
 /// entities 0.948, meetings 0.637 (precision 0.80, recall 0.53).
 #[test]
 fn fourth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout4", 8), 0.96, 0.90, 0.77);
+    assert_at_least(&score_folder("heldout4", 8), 0.96, 0.93, 0.78);
 }
 
 /// A fifth set, from other regions and story types (an ASEAN summit, Biden in Angola, a Mercosur
@@ -65,7 +65,7 @@ fn fourth_held_out_set_scores_as_measured() {
 /// before any from this set: entities 0.986, meetings 0.702 (precision 0.87, recall 0.59).
 #[test]
 fn fifth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout5", 8), 0.98, 0.94, 0.91);
+    assert_at_least(&score_folder("heldout5", 8), 0.98, 0.95, 0.91);
 }
 
 /// A sixth set (a G20 and a BRICS summit, the Ukraine peace summit, Ruto's state visit, Lula in
@@ -74,7 +74,7 @@ fn fifth_held_out_set_scores_as_measured() {
 /// entities 0.952, meetings 0.671 (precision 0.85, recall 0.56).
 #[test]
 fn sixth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout6", 8), 0.95, 0.93, 0.76);
+    assert_at_least(&score_folder("heldout6", 8), 0.96, 0.96, 0.82);
 }
 
 /// A seventh set (Erdogan in Athens, the Riyadh US-Russia talks, APEC Lima, COP29 in Baku, Putin
@@ -82,5 +82,5 @@ fn sixth_held_out_set_scores_as_measured() {
 /// 0.975 / P 0.827 / 0.717.
 #[test]
 fn seventh_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout7", 8), 0.96, 0.94, 0.77);
+    assert_at_least(&score_folder("heldout7", 8), 0.97, 0.95, 0.80);
 }
