@@ -1099,3 +1099,19 @@ fn signatories_the_presence_of_leaders_and_the_two_leaders_named_apart() {
         ],
     );
 }
+
+#[test]
+fn appositions_with_a_possessive_or_a_place_keep_their_head_as_subject() {
+    check(
+        "Keith Kellogg, Trump's envoy for Ukraine and Russia, was in Brussels on Tuesday and is expected in \
+         Kyiv on Wednesday. Zelenskyy said he would meet him.",
+        "2025-02-18",
+        &["keith-kellogg - UKR (planned)", "keith-kellogg - volodymyr-zelensky (planned)"],
+    );
+    check(
+        "Turkish President Recep Tayyip Erdogan, a close ally of Baku, held talks with Aliyev after the \
+         opening session.",
+        "2024-11-13",
+        &["ilham-aliyev - recep-tayyip-erdogan (held)"],
+    );
+}

@@ -940,19 +940,20 @@ fn subject(
     // "Modi's visit", not of a verb further on.
     if POSSESSIVE_NOT_SUBJECT.is_match(&text[nearest.end..t.start]) {
         // "Burns, a member of Biden's Cabinet, traveled": the head of the apposition.
-        let head = before
-            .iter()
-            .rev()
-            .skip(1)
-            .find(|p| p.end <= nearest.start && APPOSITION.is_match(&text[p.end..nearest.start]));
+        let head = before.iter().rev().skip(1).find(|p| {
+            p.end <= nearest.start
+                && (APPOSITION.is_match(&text[p.end..nearest.start]) || APPOSED.is_match(&text[p.end..nearest.start]))
+        });
         return head.map(|h| (expand(&[*h]), h.end));
     }
     // "7 million Russians visited Turkey": a country, not a person, is the subject.
     let closer = items.iter().rfind(|i| i.end <= t.start && i.start >= nearest.end && i.persons().is_empty());
     // Not for a participle after a comma ("flew on to Doha, meeting the Emir"): its subject is
     // the clause's.
+    // Not a place in an apposition: "Erdogan, a close ally of Baku, held talks".
     if let Some(c) = closer
         && AUXILIARIES.is_match(&text[c.end..t.start])
+        && !APPOSITION.is_match(&text[nearest.end..c.start])
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
         && !text[t.start..t.end].starts_with(',')
     {
