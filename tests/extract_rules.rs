@@ -1115,3 +1115,15 @@ fn appositions_with_a_possessive_or_a_place_keep_their_head_as_subject() {
         &["ilham-aliyev - recep-tayyip-erdogan (held)"],
     );
 }
+
+#[test]
+fn handshakes_and_joint_press_conferences() {
+    check("Putin and Xi shook hands in front of the cameras.", "2024-05-16", &["vladimir-putin - xi-jinping (held)"]);
+    check(
+        "Macron and Scholz held a joint press conference in Berlin.",
+        "2024-05-28",
+        &["emmanuel-macron - DEU (held)", "emmanuel-macron - olaf-scholz (held)"],
+    );
+    // One person's press conference is no meeting.
+    check("Macron held a press conference in Paris with reporters.", "2024-05-28", &[]);
+}

@@ -146,7 +146,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone call|call|conversation)\b(?:\s+with\b)?",
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone call|call|conversation|(?:news|press) conference)\b(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
@@ -168,7 +168,10 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
             ),
             Kind::Visit,
         ),
-        (re(r"(?i)\b(?:signed|sign|signs|co-signed|initialled|initialed)\b"), Kind::Jointly),
+        (
+            re(r"(?i)\b(?:signed|sign|signs|co-signed|initialled|initialed|shook hands|shake hands|embraced|hugged)\b"),
+            Kind::Jointly,
+        ),
     ]
 });
 
