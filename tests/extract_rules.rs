@@ -1127,3 +1127,73 @@ fn handshakes_and_joint_press_conferences() {
     // One person's press conference is no meeting.
     check("Macron held a press conference in Paris with reporters.", "2024-05-28", &[]);
 }
+
+#[test]
+fn who_moves_and_who_he_is_after_an_object_or_a_new_subject() {
+    // A tour, not the person before it, heads to Lima.
+    check(
+        "Prabowo meets Biden at White House as marathon first overseas tour heads to Lima, Rio and London",
+        "2024-11-13",
+        &["joe-biden - prabowo-subianto (held)", "prabowo-subianto - USA (held)"],
+    );
+    // "he could also meet Ishiba": Ishiba is the object; the next "he" is still Prabowo.
+    check(
+        "Prabowo arrived in Lima on Thursday. On the sidelines he could also meet Shigeru Ishiba, officials \
+         said. After Brazil, he is scheduled to fly to London, where he will hold talks with Keir Starmer.",
+        "2024-11-13",
+        &[
+            "keir-starmer - prabowo-subianto (planned)",
+            "prabowo-subianto - GBR (planned)",
+            "prabowo-subianto - PER (held)",
+        ],
+    );
+    // A long place phrase before "and also met" keeps the subject.
+    check(
+        "Prabowo flew to Beijing on Friday, and on Saturday held talks with Chinese President Xi Jinping at \
+         the Great Hall of the People and also met Premier Li Qiang.",
+        "2024-11-13",
+        &[
+            "li-qiang - prabowo-subianto (held)",
+            "prabowo-subianto - CHN (held)",
+            "prabowo-subianto - xi-jinping (held)",
+        ],
+    );
+    // "and was received by": the passive after "and" has the first verb's subject.
+    check(
+        "In London he met British Prime Minister Keir Starmer and was received by King Charles III.",
+        "2025-05-06",
+        &[],
+    );
+    check(
+        "Carney flew to London, where he met British Prime Minister Keir Starmer and was received by King \
+         Charles III.",
+        "2025-05-06",
+        &["charles-iii - mark-carney (held)", "keir-starmer - mark-carney (held)", "mark-carney - GBR (held)"],
+    );
+    // A reporting participle's object is not met; a new subject after "and the" is nobody named.
+    check(
+        "Putin expressed his condolences in a phone call with Mokhber, describing Raisi as a true friend.",
+        "2024-05-21",
+        &["mohammad-mokhber - vladimir-putin (held)"],
+    );
+    check(
+        "Haniyeh said Raisi had stood by the Palestinians, and the Leader later received Haniyeh.",
+        "2024-05-22",
+        &[],
+    );
+}
+
+#[test]
+fn a_title_alias_and_the_full_name_are_one_mention() {
+    // "President Xi" is an alias; "President Xi Jinping" must not leave " Jinping" behind.
+    let ex = extract("Prabowo met Chinese President Xi Jinping on Saturday.", "2024-11-13");
+    let xi = ex.graph.node("person:xi-jinping").expect("Xi");
+    let text = "Prabowo met Chinese President Xi Jinping on Saturday.";
+    let m = xi.mentions.iter().next().expect("a mention");
+    assert_eq!(&text[m.byte_range()], "President Xi Jinping");
+    check(
+        "Prabowo met Chinese President Xi Jinping and also met Li Qiang.",
+        "2024-11-13",
+        &["li-qiang - prabowo-subianto (held)", "prabowo-subianto - xi-jinping (held)"],
+    );
+}

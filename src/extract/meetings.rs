@@ -285,6 +285,17 @@ static INFINITIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;]{0,20}?\s
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"));
 static SIGNED_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?$"));
+static HE_OR_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she)\b"));
+static VEHICLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:tour|trip|journey|plane|aircraft|motorcade|convoy|delegation)\s+$"));
+static REPORTING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r",\s+(?:describing|calling|saying|adding|noting|praising|accusing|warning|urging|recalling|citing)\b")
+});
+static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r",\s+(?:and|but)\s+(?:the|a|an)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:(?:later|also|then|has|had|was|is|will|would|again)\s+)*$",
+    )
+});
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -296,7 +307,7 @@ static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 static AND_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+and\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$"));
 static AND_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+(?:this|last|on|in|at|for|earlier|later|early|late)(?:\s+[\w-]+){1,3})?\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|to\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
+        r"^(?:\s+(?:this|last|on|in|at|for|earlier|later|early|late)(?:\s+[\w-]+){1,6})?\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|separately\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|to\s+|was\s+|were\s+|(?:has|have|had)\s+been\s+)?(?:(?:made|paid|took|makes|pays|takes|make|pay|take)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3})?$",
     )
 });
 /// "He arrived in Seoul, restoring \"shuttle diplomacy\", and told Yoon": a verb phrase that
@@ -385,7 +396,7 @@ pub fn find(
             }
         }
     }
-    remember(ctx, items, &facts, memory);
+    remember(ctx, text, sentence, items, &facts, memory);
     dedup(facts)
 }
 
@@ -601,7 +612,10 @@ fn read_trigger(
                     .map(|first| expand(&list_run(text, items, participants, first)))
                     .unwrap_or_default()
             } else {
-                expand(&after)
+                // "a phone call with Mokhber, describing Raisi as a friend": not Raisi.
+                let met: Vec<&Item> =
+                    after.iter().copied().filter(|i| !REPORTING_PARTICIPLE.is_match(&text[t.end..i.start])).collect();
+                expand(&met)
             };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             // "Putin and Xi met": they met each other. "Harris and Blinken will host a lunch":
@@ -842,6 +856,13 @@ fn subject(
     {
         return Some((vec![first], t.start));
     }
+    // "Prabowo meets Biden as his tour heads to Lima": a trip, not the person before it, moves;
+    // "..., and the Leader later received": a subject this sentence does not name.
+    if let Some(n) = nearest
+        && (VEHICLE_BEFORE.is_match(&text[n.end..t.start]) || NEW_SUBJECT.is_match(&text[n.end..t.start]))
+    {
+        return None;
+    }
     let search_from = nearest.map_or(clause_start, |n| n.end);
     if let Some(p) = PRONOUN.find_iter(&text[search_from..t.start]).last() {
         let whole = p.range();
@@ -964,10 +985,9 @@ fn subject(
     }
     // "talks with X and a meeting with Y", "held talks with X and met Y": the verb after "and"
     // has the first verb's subject, not the person named just before it.
-    if let Some(first) = memory.sentence_subject
-        && (AND_ANOTHER.is_match(&text[nearest.end..t.start]) || AND_VERB.is_match(&text[nearest.end..t.start]))
-    {
-        return Some((vec![first], nearest.end));
+    if AND_ANOTHER.is_match(&text[nearest.end..t.start]) || AND_VERB.is_match(&text[nearest.end..t.start]) {
+        // With no subject read before ("he" unknown), the person before "and" is an object.
+        return memory.sentence_subject.map(|first| (vec![first], nearest.end));
     }
     let mut chain = vec![nearest];
     let mut coordinated = false;
@@ -1134,7 +1154,14 @@ fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, 
     MeetingFact { a, b, status, spans: [a_span, b_span] }
 }
 
-fn remember(ctx: &DocContext<'_>, items: &[Item], facts: &[MeetingFact], memory: &mut Memory) {
+fn remember(
+    ctx: &DocContext<'_>,
+    text: &str,
+    sentence: (usize, usize),
+    items: &[Item],
+    facts: &[MeetingFact],
+    memory: &mut Memory,
+) {
     let mut people: Vec<Who> = Vec::new();
     // People the knowledge base knows: "the two leaders" later on are rarely an aide named here.
     for i in items {
@@ -1153,7 +1180,11 @@ fn remember(ctx: &DocContext<'_>, items: &[Item], facts: &[MeetingFact], memory:
     if memory.sentence_subject.is_some() {
         memory.last_meeting_subject = memory.sentence_subject;
     }
-    if let Some(subject) = memory.sentence_subject.take().or(people.first().copied()) {
+    // "He could also meet Ishiba": the first person named is not the subject when "he" comes
+    // before them; "he" stays who it was.
+    let pronoun_first = people.first().is_some_and(|first| HE_OR_SHE.is_match(&text[sentence.0..first.1.0]));
+    let first_named = people.first().copied().filter(|_| !pronoun_first);
+    if let Some(subject) = memory.sentence_subject.take().or(first_named) {
         memory.last_subject = Some(subject);
     }
     dedup_people(&mut people);

@@ -383,6 +383,16 @@ impl Matcher {
         let mut covered = 0;
         for (start, end, p) in found {
             if start < covered {
+                // "President Xi Jinping": an alias with a title ("President Xi") and the full
+                // name of the same person inside it make one mention.
+                if let Some(last) = out.last_mut()
+                    && end > last.end
+                    && !last.persons.is_empty()
+                    && self.patterns[p].persons == last.persons
+                {
+                    last.end = end;
+                    covered = end;
+                }
                 continue;
             }
             covered = end;
