@@ -1197,3 +1197,24 @@ fn a_title_alias_and_the_full_name_are_one_mention() {
         &["li-qiang - prabowo-subianto (held)", "prabowo-subianto - xi-jinping (held)"],
     );
 }
+
+#[test]
+fn as_well_as_flown_in_and_a_long_title_in_a_list() {
+    check(
+        "Mokhber met Saied on the sidelines of the ceremony, as well as Iraqi Prime Minister Mohammed Shia \
+         al-Sudani and Armenian Prime Minister Nikol Pashinyan.",
+        "2024-05-22",
+        &[
+            "kais-saied - mohammad-mokhber (held)",
+            "mohammad-mokhber - mohammed-shia-al-sudani (held)",
+            "mohammad-mokhber - nikol-pashinyan (held)",
+        ],
+    );
+    check(
+        "TEHRAN – Leaders gathered on Wednesday.\n\nPashinyan had flown in from Yerevan that morning. \
+         Pakistani Prime Minister Shehbaz Sharif and Deputy Prime Minister and Foreign Minister Ishaq Dar \
+         flew in from Islamabad for the ceremony.",
+        "2024-05-22",
+        &["ishaq-dar - IRN (held)", "nikol-pashinyan - IRN (held)", "shehbaz-sharif - IRN (held)"],
+    );
+}

@@ -164,7 +164,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying) in|arrived|arrives|arriving)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying|flown) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -221,7 +221,7 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+)?(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+){0,2}(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
     )
 });
 /// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
@@ -254,7 +254,7 @@ static INTRODUCTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "flew in", "arrived" alone, with no preposition to say where.
 static BARE_ARRIVAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying) in|arrived|arrives|arriving|arrive)$"));
+    LazyLock::new(|| re(r"(?i)^(?:(?:flew|flies|flying|flown) in|arrived|arrives|arriving|arrive)$"));
 /// What may stand between a bare "arrived" and its place: a time, then "in" or "at".
 static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -269,7 +269,7 @@ static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:befor
 /// knowledge base does not know.
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:flew|flies|flying) in(?:to)?|(?:arrived|arrives|arriving|arrive|landed|lands|landing|land)(?: in| at)?)$",
+        r"(?i)^(?:(?:flew|flies|flying|flown) in(?:to)?|(?:arrived|arrives|arriving|arrive|landed|lands|landing|land)(?: in| at)?)$",
     )
 });
 static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -778,6 +778,11 @@ fn clause_end(text: &str, sentence: (usize, usize), from: usize, items: &[Item])
             && starts_soon_after(end + comma + 1, 3)
         {
             resume = end + comma + 1;
+            continue;
+        }
+        // "met Saied, as well as Sudani and Pashinyan": the list goes on.
+        if m.as_str().ends_with("as") && text[end..sentence.1].starts_with(" well as ") {
+            resume = end + " well as ".len();
             continue;
         }
         return start;
