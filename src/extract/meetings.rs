@@ -535,18 +535,8 @@ fn read_trigger(
             if !AUXILIARIES.is_match(&text[last.end..t.start]) || blocked(text, clause_start, t.start) {
                 return None;
             }
-            let mut chain = vec![*last];
-            for prev in before.iter().rev().skip(1) {
-                let gap = &text[prev.end..named_from(text, items, chain[chain.len() - 1]).max(prev.end)];
-                if !COORDINATION.is_match(gap) {
-                    break;
-                }
-                chain.push(prev);
-            }
-            let coordinated = chain.len() >= 2
-                && text[chain[1].end..chain[0].start].split_whitespace().any(|w| w == "and" || w == "&");
-            if coordinated {
-                chain.reverse();
+            let chain = coordinated_chain(text, items, &before);
+            if chain.len() >= 2 {
                 let mut people = expand(&chain);
                 dedup_people(&mut people);
                 clique(&people, status, facts);
@@ -994,7 +984,24 @@ fn subject(
         // With no subject read before ("he" unknown), the person before "and" is an object.
         return memory.sentence_subject.map(|first| (vec![first], nearest.end));
     }
-    let mut chain = vec![nearest];
+    let upto = before.iter().position(|b| std::ptr::eq(*b, nearest)).map_or(before.len(), |k| k + 1);
+    let chain = coordinated_chain(text, items, &before[..upto]);
+    let mut people = expand(&chain);
+    // "he and Rutte held a meeting": the pronoun's person too.
+    if PRONOUN_AND.is_match(&text[clause_start.max(sentence.0)..named_from(text, items, chain[0]).max(clause_start)])
+        && let Some(p) = memory.sentence_subject.or(memory.last_subject)
+    {
+        people.insert(0, p);
+    }
+    dedup_people(&mut people);
+    Some((people, nearest.end))
+}
+
+/// The people named in a coordination that ends with the last of `before` ("X, Y and Z"), in
+/// text order; only that last one when no "and" joins them.
+fn coordinated_chain<'a>(text: &str, items: &[Item], before: &[&'a Item]) -> Vec<&'a Item> {
+    let Some(&last) = before.last() else { return Vec::new() };
+    let mut chain = vec![last];
     let mut coordinated = false;
     for prev in before.iter().rev().skip(1) {
         let gap = &text[prev.end..named_from(text, items, chain[chain.len() - 1]).max(prev.end)];
@@ -1008,15 +1015,7 @@ fn subject(
         chain.truncate(1);
     }
     chain.reverse();
-    let mut people = expand(&chain);
-    // "he and Rutte held a meeting": the pronoun's person too.
-    if PRONOUN_AND.is_match(&text[clause_start.max(sentence.0)..named_from(text, items, chain[0]).max(clause_start)])
-        && let Some(p) = memory.sentence_subject.or(memory.last_subject)
-    {
-        people.insert(0, p);
-    }
-    dedup_people(&mut people);
-    Some((people, nearest.end))
+    chain
 }
 
 /// The run of list items starting at `first` ("by X and Y").
