@@ -1218,3 +1218,16 @@ fn as_well_as_flown_in_and_a_long_title_in_a_list() {
         &["ishaq-dar - IRN (held)", "nikol-pashinyan - IRN (held)", "shehbaz-sharif - IRN (held)"],
     );
 }
+
+#[test]
+fn several_passive_agents_and_houses_named_after_people() {
+    check(
+        "Milei was received by Italian President Sergio Mattarella at the Quirinale Palace and by Prime \
+         Minister Giorgia Meloni at Palazzo Chigi.",
+        "2024-02-13",
+        &["giorgia-meloni - javier-milei (held)", "javier-milei - sergio-mattarella (held)"],
+    );
+    // "Blair House" is the guest house, not Tony Blair.
+    let ex = extract("Modi stayed at Blair House on Thursday.", "2025-02-13");
+    assert!(ex.graph.node("person:tony-blair").is_none());
+}

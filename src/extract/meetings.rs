@@ -296,6 +296,7 @@ static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r",\s+(?:and|but)\s+(?:the|a|an)\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:(?:later|also|then|has|had|was|is|will|would|again)\s+)*$",
     )
 });
+static AND_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:]{0,60}?\s+and\s+by\s+(?:the\s+)?$"));
 static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b"));
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -590,8 +591,16 @@ fn read_trigger(
                 && let Some(agent) =
                     after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
             {
-                // "was welcomed at the foot of the aircraft steps by Anwar": the agent.
-                expand(&list_run(text, items, participants, agent))
+                // "was welcomed at the foot of the aircraft steps by Anwar": the agent; "received by
+                // Mattarella at the Quirinale and by Meloni at Palazzo Chigi": each agent.
+                let mut agents = list_run(text, items, participants, agent);
+                while let Some(next) = after.iter().copied().find(|i| {
+                    let from = agents[agents.len() - 1].end;
+                    i.start >= from && AND_BY.is_match(&text[from..named_from(text, items, i).max(from)])
+                }) {
+                    agents.extend(list_run(text, items, participants, next));
+                }
+                expand(&agents)
             } else if t.kind == Kind::Direct {
                 after
                     .first()

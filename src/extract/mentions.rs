@@ -436,6 +436,13 @@ fn named_after(after: &str) -> bool {
         "Road",
         "Park",
         "Museum",
+        // "Blair House", "Lancaster House", "the Truman Doctrine"
+        "House",
+        "Palace",
+        "Hotel",
+        "Tower",
+        "Building",
+        "Doctrine",
     ];
     let Some(rest) = after.strip_prefix(' ') else { return false };
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
