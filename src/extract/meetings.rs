@@ -11,7 +11,6 @@ use super::{re, starts_with_ignore_ascii_case};
 
 use super::mentions::CountryForm;
 use super::resolve::{DocContext, Item, ItemKind};
-use crate::kb::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
@@ -64,6 +63,11 @@ pub struct Memory {
 }
 
 impl Memory {
+    /// Whether earlier sentences left someone for a pronoun to point at.
+    fn remembers_someone(&self) -> bool {
+        !self.last_group.is_empty() || self.last_subject.is_some()
+    }
+
     /// The people "the two leaders" (n = 2), "the three" ... or an uncounted "they" point back
     /// to. "Leaders" and "presidents" are the last n leaders of states named (one sentence may
     /// have named each); otherwise the last group named, if it has that many; else, for "the
@@ -367,7 +371,6 @@ pub fn find(
         .iter()
         .filter(|i| !i.persons().is_empty() || matches!(i.kind, ItemKind::Country { descriptor: false, .. }))
         .count();
-    let remembered = !memory.last_group.is_empty() || memory.last_subject.is_some();
     let people_here = items.iter().any(|i| !i.persons().is_empty());
     // Or one person arriving where the dateline is: "Lula flew in on Friday".
     let arriving = || {
@@ -376,7 +379,7 @@ pub fn find(
                 .iter()
                 .any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
     };
-    let found = if (named >= 2 && people_here) || (remembered && has_anaphora(s)) || (people_here && arriving()) {
+    let found = if (named >= 2 && people_here) || refers_back(s, memory) || (people_here && arriving()) {
         triggers(s, sentence.0)
     } else {
         Vec::new()
@@ -403,7 +406,7 @@ pub fn find(
 
 /// Whether a sentence that names nobody may still speak of a meeting of people named before.
 pub fn refers_back(sentence: &str, memory: &Memory) -> bool {
-    (!memory.last_group.is_empty() || memory.last_subject.is_some()) && has_anaphora(sentence)
+    memory.remembers_someone() && has_anaphora(sentence)
 }
 
 /// Whether `s` has a word that points back to people named before: "he", "she", "him", "her",
@@ -669,12 +672,10 @@ fn read_trigger(
                 let mut targets = places_after(text, items, t.end, clause_end.min(t.next));
                 // "arrived on Saturday and announced aid for Ukraine": a bare "arrived" goes only
                 // to a place said right after it ("arrived on Saturday in Kyiv").
-                if BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                let bare = BARE_ARRIVAL.is_match(&text[t.start..t.end]);
+                if bare {
                     targets.retain(|p| PLACE_RIGHT_AFTER.is_match(&text[t.end..p.start]));
                 }
-                // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
-                // dateline.
-                // Not "At the Security Council, Lavrov arrived only after ...": somewhere named.
                 // "went to war with Ukraine" is no visit: "went", "goes" only to a place at once.
                 if starts_with_ignore_ascii_case(&text[t.start..t.end], "went")
                     || starts_with_ignore_ascii_case(&text[t.start..t.end], "goes")
@@ -683,13 +684,15 @@ fn read_trigger(
                 }
                 // "Pashinyan flew to Washington, while Aliyev arrived later": where this sentence's
                 // last visit went.
-                if targets.is_empty() && BARE_ARRIVAL.is_match(&text[t.start..t.end]) {
+                if targets.is_empty() && bare {
                     let earlier = facts.iter().rev().find_map(|f| match f.b {
                         Participant::Country(_) => items.iter().find(|i| (i.start, i.end) == f.spans[1]),
                         Participant::Person(_) => None,
                     });
                     targets.extend(earlier);
                 }
+                // "Lula, who flew in on Friday", "landed at Palam airport": to the place of the
+                // dateline; not "At the Security Council, Lavrov arrived only after ...".
                 if targets.is_empty()
                     && ARRIVAL.is_match(&text[t.start..t.end])
                     && !NAMED_VENUE.is_match(&text[sentence.0..t.start])
@@ -844,14 +847,12 @@ fn subject(
 ) -> Option<(Vec<Who>, usize)> {
     let before: Vec<&Item> =
         participants.iter().copied().filter(|i| i.end <= t.start && i.start >= clause_start).collect();
-    let mut nearest = before.last().copied();
     // "Xi accepted an invitation from Lula to make a state visit": the one invited, not the host.
-    if let Some(n) = nearest
-        && INVITER_BEFORE.is_match(&text[clause_start..n.start])
-        && INFINITIVE_AFTER.is_match(&text[n.end..t.start])
-    {
-        nearest = before.iter().rev().nth(1).copied();
-    }
+    let invited = before.last().is_some_and(|n| {
+        INVITER_BEFORE.is_match(&text[clause_start..n.start]) && INFINITIVE_AFTER.is_match(&text[n.end..t.start])
+    });
+    let before = &before[..before.len() - usize::from(invited)];
+    let nearest = before.last().copied();
     // "She met Zelensky before flying back to Washington": a participle after "before",
     // "after", "while" has the subject of the verb before it, not its object.
     if let Some(first) = memory.sentence_subject
@@ -993,8 +994,7 @@ fn subject(
         // With no subject read before ("he" unknown), the person before "and" is an object.
         return memory.sentence_subject.map(|first| (vec![first], nearest.end));
     }
-    let upto = before.iter().position(|b| std::ptr::eq(*b, nearest)).map_or(before.len(), |k| k + 1);
-    let chain = coordinated_chain(text, items, &before[..upto]);
+    let chain = coordinated_chain(text, items, before);
     let mut people = expand(&chain);
     // "he and Rutte held a meeting": the pronoun's person too.
     if PRONOUN_AND.is_match(&text[clause_start.max(sentence.0)..named_from(text, items, chain[0]).max(clause_start)])
@@ -1180,9 +1180,8 @@ fn remember(
     for i in items {
         if let ItemKind::Person { person, .. } = i.kind {
             people.push((person, (i.start, i.end)));
-            let head = ctx.kb.people.get(person).is_some_and(|p| {
-                p.offices_at(ctx.date).any(|o| matches!(o.role, Role::HeadOfState | Role::HeadOfGovernment))
-            });
+            let head =
+                ctx.kb.people.get(person).is_some_and(|p| p.offices_at(ctx.date).any(|o| o.role.leads_country()));
             memory.recent.retain(|((q, _), _)| *q != person);
             memory.recent.push(((person, (i.start, i.end)), head));
         }

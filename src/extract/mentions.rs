@@ -541,8 +541,8 @@ fn family_name(p: &crate::kb::Person) -> Option<String> {
     (family.chars().count() >= 2 && family.starts_with(char::is_uppercase)).then(|| family.to_string())
 }
 
-/// An anchored automaton of names, searched at one position at a time. (A DFA needs fewer
-/// instructions but is 7 MB for the built-in names, and its cache misses make it slower.)
+/// An anchored automaton of names, searched at one position at a time: a DFA, walked only
+/// where the first bytes may start a name.
 struct Trie {
     /// Anchored: one table step a byte, at every capital.
     dfa: aho_corasick::dfa::DFA,

@@ -520,7 +520,7 @@ fn counterpart_office(ctx: &DocContext<'_>, before: &[RawMention]) -> Option<Off
     let Some(raw) = before.iter().rfind(|r| !r.persons().is_empty()) else { return Some(OfficeWord::Leader) };
     let person = choose_person(ctx, raw.persons())?;
     let roles: Vec<Role> = ctx.kb.people.get(person)?.offices_at(ctx.date).map(|o| o.role).collect();
-    if roles.iter().any(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment)) {
+    if roles.iter().any(|r| r.leads_country()) {
         return Some(OfficeWord::Leader);
     }
     match roles.first()? {
