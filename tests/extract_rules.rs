@@ -1231,3 +1231,12 @@ fn several_passive_agents_and_houses_named_after_people() {
     let ex = extract("Modi stayed at Blair House on Thursday.", "2025-02-13");
     assert!(ex.graph.node("person:tony-blair").is_none());
 }
+
+#[test]
+fn had_flown_in_alone_goes_to_the_dateline() {
+    check(
+        "TEHRAN – Mourners gathered on Wednesday.\n\nPashinyan had flown in that morning.",
+        "2024-05-22",
+        &["nikol-pashinyan - IRN (held)"],
+    );
+}

@@ -350,6 +350,11 @@ static CALLED_OFF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 type Who = (usize, (usize, usize));
 
+/// A cheap test before the arrival patterns run on a sentence with one person: each form that
+/// `ARRIVAL` accepts contains one of these.
+const ARRIVAL_WORDS: &[&str] =
+    &["arriv", "flew in", "flies in", "flying in", "flown in", "landed", "landing", "lands", "land in", "land at"];
+
 /// How many people named last the memory keeps.
 const RECENT_PEOPLE: usize = 8;
 
@@ -375,9 +380,7 @@ pub fn find(
     // Or one person arriving where the dateline is: "Lula flew in on Friday".
     let arriving = || {
         ctx.dateline.is_some()
-            && ["arriv", "flew in", "flies in", "flying in", "landed", "landing"]
-                .iter()
-                .any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
+            && ARRIVAL_WORDS.iter().any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
     };
     let found = if (named >= 2 && people_here) || refers_back(s, memory) || (people_here && arriving()) {
         triggers(s, sentence.0)
@@ -1283,6 +1286,35 @@ mod tests {
             out.push(s.to_string());
         }
         out
+    }
+
+    // Guards the prefilter of arrivals: whatever ARRIVAL accepts passes it.
+    #[test]
+    fn arrival_words_cover_the_arrival_pattern() {
+        for verb in ["flew", "flies", "flying", "flown"] {
+            for to in ["in", "into"] {
+                let phrase = format!("{verb} {to}");
+                assert!(ARRIVAL.is_match(&phrase), "{phrase}");
+                assert!(ARRIVAL_WORDS.iter().any(|w| phrase.contains(w)), "{phrase}");
+            }
+        }
+        // The trigger patterns give a bare "arrived" but "landed" only with "in" or "at".
+        for (verb, bare) in [
+            ("arrived", true),
+            ("arrives", true),
+            ("arriving", true),
+            ("arrive", true),
+            ("landed", false),
+            ("lands", false),
+            ("landing", false),
+            ("land", false),
+        ] {
+            for to in ["", " in", " at"].into_iter().filter(|to| bare || !to.is_empty()) {
+                let phrase = format!("{verb}{to}");
+                assert!(ARRIVAL.is_match(&phrase), "{phrase}");
+                assert!(ARRIVAL_WORDS.iter().any(|w| phrase.contains(w)), "{phrase}");
+            }
+        }
     }
 
     // Guards the "h"-jumping scan: it says what the plain pattern says (ASCII case folding).
