@@ -15,6 +15,9 @@ use relmap::style::{self, Rgba};
 use relmap::view::{Bloc, EdgeClass, SizeMeasure, ViewFilter};
 use relmap::{Corpus, KnowledgeBase};
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 /// 10k nodes on a jittered grid, 3 edges each, mostly to nearby nodes as a force layout places
 /// them (one in fifty spans the map), a label on every tenth node.
 fn big_scene() -> Scene {

@@ -14,6 +14,9 @@ mod news_corpus;
 
 use news_corpus::news_corpus;
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 fn bench_extract(c: &mut Criterion) {
     let kb = KnowledgeBase::builtin().expect("built-in knowledge base");
     let extractor = Extractor::new(&kb);

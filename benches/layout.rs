@@ -10,6 +10,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_graphs::{ForceAlgorithm, FruchtermanReingold};
 use relmap::layout::{ForceLayout, LayoutSettings, initial_position};
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 /// A deterministic scale-free-ish graph: node i links to 3 earlier nodes, favouring low numbers
 /// (hubs), like a news map with a few central leaders.
 fn generated(n: u32) -> Vec<(u32, u32, f32)> {

@@ -10,6 +10,9 @@ use std::process::ExitCode;
 use relmap::output::GraphJson;
 use relmap::{ExtractOptions, Extractor, KnowledgeBase};
 
+#[path = "../benches/common/allocator.rs"]
+mod allocator;
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(out) = args.next() else {

@@ -11,6 +11,9 @@ use std::time::Instant;
 
 use relmap::{Corpus, ExtractOptions, Extractor, KnowledgeBase};
 
+#[path = "../benches/common/allocator.rs"]
+mod allocator;
+
 #[inline(never)]
 fn extract_once(extractor: &Extractor<'_>, corpus: &Corpus) -> usize {
     let ex = extractor.extract(corpus, &ExtractOptions { threads: 1, ..ExtractOptions::default() });
