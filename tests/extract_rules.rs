@@ -768,6 +768,14 @@ fn relative_clause_heads_object_pronouns_and_courtesy_calls() {
         "2025-03-05",
         &["donald-trump - justin-trudeau (held)"],
     );
+    // After a "whose" clause closed by a comma the verb is the head's; inside it, not.
+    check(
+        "Egyptian Foreign Minister Sameh Shoukry, whose trip was the first of its kind in a decade, met Acting \
+         Foreign Minister Ali Bagheri Kani on Wednesday.",
+        "2024-05-22",
+        &["ali-bagheri-kani - sameh-shoukry (held)"],
+    );
+    check("Sameh Shoukry, whose deputy met Ali Bagheri Kani last year, stayed in Cairo.", "2024-05-22", &[]);
     check(
         "Mr. Modi will leave for Male on Friday, where he will be the guest of honour at the invitation of President \
          Mohamed Muizzu and will hold talks with him.",

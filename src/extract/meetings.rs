@@ -192,6 +192,7 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE_IN_LIST: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|which|whose)\b"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:who|whom)\b"));
+static WHOSE: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+whose\b"));
 static BLOCKERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:[Cc]ould|might|may|unlikely|not|never|no|denied|denies|deny|refused|refuses|declined|declines|cancel(?:l)?ed|called off|calls off|call off|scrapped|scraps|axed|postponed|hopes?|hoped|wants?|wanted|wish|wishes|if|whether|possibility|possible|rumou?red|speculation|failed|instead|rather|cannot)\b|n't\b",
@@ -962,9 +963,14 @@ fn subject(
             return Some((expand(&[antecedent]), antecedent.end));
         }
         // "Trudeau, who had called the tariffs \"dumb\", spoke to Trump": the person a relative
-        // clause before this one is about.
+        // clause before this one is about. "Shoukry, whose trip was the first in a decade, met
+        // Bagheri Kani": so too after a "whose" clause, once a comma has closed it.
+        let closed_whose =
+            |i: &Item| WHOSE.is_match(&text[i.end..clause_start]) && text[clause_start..t.start].contains(',');
         let head = participants.iter().copied().rfind(|i| {
-            i.start >= sentence.0 && i.end <= clause_start && RELATIVE.is_match(&text[i.end..clause_start])
+            i.start >= sentence.0
+                && i.end <= clause_start
+                && (RELATIVE.is_match(&text[i.end..clause_start]) || closed_whose(i))
         })?;
         return Some((expand(&[head]), head.end));
     };
