@@ -885,6 +885,25 @@ fn objects_stop_at_the_next_trigger_and_participles_keep_the_subject() {
         "2024-06-15",
         &["kamala-harris - volodymyr-zelensky (held)"],
     );
+    // A clause opened by ", before" that names nobody before its verb: the sentence's subject;
+    // not in a relative clause, whose verbs are its antecedent's.
+    check(
+        "In April, Prabowo Subianto travelled to Beijing and met Xi Jinping, before flying on to Tokyo for talks \
+         with Fumio Kishida.",
+        "2024-11-13",
+        &[
+            "fumio-kishida - prabowo-subianto (held)",
+            "prabowo-subianto - CHN (held)",
+            "prabowo-subianto - JPN (held)",
+            "prabowo-subianto - xi-jinping (held)",
+        ],
+    );
+    check(
+        "Sanae Takaichi returns to Tokyo tomorrow to host Donald Trump, who will fly on to Japan on Monday before \
+         travelling to South Korea for the summit.",
+        "2025-10-25",
+        &["donald-trump - JPN (planned)", "donald-trump - KOR (planned)", "donald-trump - sanae-takaichi (planned)"],
+    );
     check(
         "Ruto hosted King Charles III on a state visit to Kenya last October, and he travelled to Beijing for talks \
          with Xi Jinping.",
@@ -1067,6 +1086,11 @@ fn qualified_titles_invitations_and_more_ways_to_travel() {
     // "leaves Beijing for Abu Dhabi" on a later day than the article's: a plan.
     check(
         "On Saturday, Lula leaves Beijing for Abu Dhabi.",
+        "2023-04-14",
+        &["luiz-inacio-lula-da-silva - ARE (planned)"],
+    );
+    check(
+        "Lula leaves Beijing on Saturday for Abu Dhabi.",
         "2023-04-14",
         &["luiz-inacio-lula-da-silva - ARE (planned)"],
     );

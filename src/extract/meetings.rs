@@ -168,7 +168,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying|flown) in|arrived|arrives|arriving)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:(?:on|this|next|later|early|late)\s+(?:\w+\s+){1,2})?for|(?:set|sets|setting) off for|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying|flown) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -270,6 +270,7 @@ static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[Aa]t|[Ii]n)\s+the\s+[A-Z]"));
 /// "before flying back to": a participle that goes with the clause's subject.
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
+static OPENED_BY_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+(?:before|after|while|since)$"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
 /// knowledge base does not know.
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -859,9 +860,19 @@ fn subject(
     let nearest = before.last().copied();
     // "She met Zelensky before flying back to Washington": a participle after "before",
     // "after", "while" has the subject of the verb before it, not its object.
+    // "..., before flying on to Tokyo to meet Kishida": so too in a clause a conjunction opened
+    // that names nobody before the verb.
     if let Some(first) = memory.sentence_subject
-        && nearest.is_some_and(|n| n.start > first.1.0)
-        && PARTICIPLE_BEFORE.is_match(&text[clause_start.max(sentence.0)..t.start])
+        && match nearest {
+            Some(n) => n.start > first.1.0 && PARTICIPLE_BEFORE.is_match(&text[clause_start.max(sentence.0)..t.start]),
+            // Not in a relative clause: "Trump, who will fly on to Japan before travelling to
+            // South Korea" (Trump travels).
+            None => {
+                !relative
+                    && (PARTICIPLE_BEFORE.is_match(&text[sentence.0..t.start])
+                        || OPENED_BY_CONJUNCTION.is_match(&text[sentence.0..clause_start.max(sentence.0)]))
+            }
+        }
     {
         return Some((vec![first], t.start));
     }
