@@ -1096,6 +1096,8 @@ fn qualified_titles_invitations_and_more_ways_to_travel() {
     );
     // The same day as the article: news of the day.
     check("Putin arrives in Astana on Wednesday.", "2024-07-03", &["vladimir-putin - KAZ (held)"]);
+    // Where they came from is no visit.
+    check("Wang Yi arrived in the capital on Friday night from N'Djamena.", "2025-01-11", &[]);
     // A bare "arrived" goes where the sentence's earlier visit went.
     check(
         "Pashinyan flew to Washington on Thursday, while Aliyev arrived later the same evening.",

@@ -48,7 +48,8 @@ ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA
 UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
 """.split()
 UN_OBSERVERS = {"VAT", "PSE"}
-NON_UN = {"XKX", "TWN"}
+# Also states in free association with New Zealand, members of the Pacific Islands Forum.
+NON_UN = {"XKX", "TWN", "COK", "NIU"}
 
 # Codes pycountry does not have (Kosovo's XK/XKX are user-assigned codes).
 EXTRA_CODES = {"XKX": "XK"}
@@ -71,6 +72,7 @@ CITIES = {
     "CHE": ["Geneva", "Zurich", "Davos", "Lausanne", "Lucerne"],
     "CHN": ["Shanghai", "Guangzhou", "Shenzhen", "Hangzhou", "Tianjin", "Xi'an", "Chengdu", "Wuhan", "Xiamen", "Qingdao", "Dalian", "Boao", "Chongqing", "Nanjing", "Urumqi", "Lhasa", "Harbin", "Kunming", "Suzhou"],
     "COD": ["Goma", "Lubumbashi"],
+    "COK": ["Rarotonga"],
     "COL": ["Medellín", "Medellin"],
     "DEU": ["Munich", "Hamburg", "Frankfurt", "Cologne", "Ramstein", "Düsseldorf", "Dusseldorf", "Stuttgart", "Dresden", "Leipzig", "Meseberg"],
     "EGY": ["Sharm el-Sheikh", "Sharm El-Sheikh", "Sharm el Sheikh", "El Alamein", "Alexandria", "Luxor", "Aswan"],
@@ -184,6 +186,8 @@ CURATED = {
              aliases=["Ivory Coast"], metonyms=["Abidjan"],
              note="Yamoussoukro is the official capital; Abidjan the seat of government."),
     "CMR": E("Cameroon", ["Cameroonian"], "Yaoundé", S),
+    "COK": E("Cook Islands", ["Cook Islander"], "Avarua", G,
+             note="Self-governing in free association with New Zealand; a Pacific Islands Forum member."),
     "COD": E("Democratic Republic of the Congo", ["Congolese"], "Kinshasa", S,
              aliases=["Democratic Republic of Congo", "DRC", "DR Congo", "D.R. Congo",
                       "Congo-Kinshasa", "Congo"],
@@ -378,6 +382,8 @@ CURATED = {
     "TUN": E("Tunisia", ["Tunisian"], "Tunis", S),
     "TUR": E("Turkey", ["Turkish", "Turk", "Turks"], "Ankara", S,
              aliases=["Türkiye", "Turkiye", "Republic of Turkey"]),
+    "NIU": E("Niue", ["Niuean"], "Alofi", G,
+             note="Self-governing in free association with New Zealand; a Pacific Islands Forum member."),
     "TUV": E("Tuvalu", ["Tuvaluan"], "Funafuti", G),
     "TWN": E("Taiwan", ["Taiwanese"], "Taipei", S,
              aliases=["Republic of China", "Chinese Taipei"],

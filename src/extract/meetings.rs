@@ -333,6 +333,7 @@ static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|later|then|warmly|first|personally)\s+)?$")
 });
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
+static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfrom\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
 static SPEAKER_AFTER: LazyLock<Regex> =
@@ -1077,6 +1078,10 @@ fn places_after<'a>(text: &str, items: &'a [Item], from: usize, to: usize) -> Ve
         if seat_visited {
             out.push(item);
             break;
+        }
+        // "arrived in Abuja from N'Djamena", "flew from Beijing to Moscow": where they came from.
+        if FROM_BEFORE.is_match(&text[from..item.start]) {
+            continue;
         }
         if !is_place(item) {
             if matches!(item.kind, ItemKind::Country { .. }) && !out.is_empty() {
