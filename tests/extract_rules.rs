@@ -1274,3 +1274,20 @@ fn had_flown_in_alone_goes_to_the_dateline() {
         &["nikol-pashinyan - IRN (held)"],
     );
 }
+
+#[test]
+fn a_tour_begins_and_ends_in_a_place() {
+    check(
+        "China's Foreign Minister, Wang Yi, on Saturday wrapped up a four-nation African tour in Abuja, where he \
+         held talks with Yusuf Tuggar.",
+        "2025-01-11",
+        &["wang-yi - NGA (held)", "wang-yi - yusuf-tuggar (held)"],
+    );
+    check(
+        "Modi will begin his two-nation visit in Brunei on Tuesday.",
+        "2024-09-01",
+        &["narendra-modi - BRN (planned)"],
+    );
+    // Not a tour: "ended the talks in Geneva" names no trip.
+    check("Antony Blinken ended the talks in Geneva on Friday.", "2024-09-01", &[]);
+}
