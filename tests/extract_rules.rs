@@ -1291,3 +1291,15 @@ fn a_tour_begins_and_ends_in_a_place() {
     // Not a tour: "ended the talks in Geneva" names no trip.
     check("Antony Blinken ended the talks in Geneva on Friday.", "2024-09-01", &[]);
 }
+
+#[test]
+fn their_meeting_is_the_last_meeting_told() {
+    // Not the people the sentence before named: their meeting is Lula's and Maduro's.
+    check(
+        "Nicolas Maduro was received by Luiz Inacio Lula da Silva on Monday. Lula's predecessor, Jair Bolsonaro, had \
+         barred him from entering the country and recognized Juan Guaido as interim president. At a joint press \
+         conference after their meeting, Lula praised his guest.",
+        "2023-05-30",
+        &["luiz-inacio-lula-da-silva - nicolas-maduro (held)"],
+    );
+}

@@ -57,6 +57,9 @@ pub struct Memory {
     /// The two people of the last meeting read (for "the two leaders" after a sentence that
     /// named more people).
     last_pair: Vec<(usize, (usize, usize))>,
+    /// Everyone of the last sentence that told of a meeting of people (for "their meeting"
+    /// after a sentence that named others).
+    last_met: Vec<Who>,
     /// The people named last, most recent last, each with whether they lead a state (for "the
     /// two leaders" after sentences that named them one at a time).
     recent: Vec<(Who, bool)>,
@@ -520,9 +523,16 @@ fn read_trigger(
             let mut people: Vec<Who> = memory.sentence_subject.into_iter().collect();
             people.extend(expand(&before));
             dedup_people(&mut people);
-            // "Their" points back to earlier sentences only when this one names nobody before it.
+            // "Their" points back to earlier sentences only when this one names nobody before it:
+            // to the people of the last meeting told ("... was received by Lula. Bolsonaro had
+            // barred him. At a joint press conference after their meeting"), unless counted.
             if people.is_empty() {
-                people = memory.group(&text[t.start..t.end]);
+                let words = &text[t.start..t.end];
+                people = if counted(words).is_none() && memory.last_met.len() >= 2 {
+                    memory.last_met.clone()
+                } else {
+                    memory.group(words)
+                };
             }
             clique(&people, status, facts);
             host_visits(ctx, text, items, t, clause_end, &people, status, facts);
@@ -1236,6 +1246,9 @@ fn remember(
         }
     }
     dedup_people(&mut met);
+    if met.len() >= 2 {
+        memory.last_met.clone_from(&met);
+    }
     if let Some(pair) = facts.iter().rev().find_map(|f| match (f.a, f.b) {
         (Participant::Person(a), Participant::Person(b)) => Some(vec![(a, f.spans[0]), (b, f.spans[1])]),
         _ => None,
