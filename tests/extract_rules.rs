@@ -988,6 +988,17 @@ fn relative_clauses_after_a_possessive_and_before_the_main_verb() {
         "2024-11-13",
         &["antonio-guterres - BRA (planned)", "antonio-guterres - ilham-aliyev (held)"],
     );
+    // So too right after the last person of the relative clause.
+    check(
+        "Zelensky, who flew to Ankara on Thursday for talks with Turkish President Recep Tayyip Erdogan, arrived \
+         in Tirana on Friday morning.",
+        "2025-05-16",
+        &[
+            "recep-tayyip-erdogan - volodymyr-zelensky (held)",
+            "volodymyr-zelensky - ALB (held)",
+            "volodymyr-zelensky - TUR (held)",
+        ],
+    );
 }
 
 #[test]

@@ -934,13 +934,13 @@ fn subject(
         };
         return (group.len() >= 2).then_some((group, end));
     }
-    // "Guterres, who arrived in Baku and met Aliyev, will travel to Brazil": the relative
-    // clause closed before the verb, whose subject is the clause's antecedent.
+    // "Guterres, who arrived in Baku and met Aliyev, will travel to Brazil", "Zelensky, who
+    // flew to Ankara for talks with Erdogan, arrived in Tirana": the relative clause closed
+    // before the verb, whose subject is the clause's antecedent.
     if relative
         && let Some(n) = nearest
         && let Some(comma) = text[n.end..t.start].rfind(',')
         && AUXILIARIES.is_match(&text[n.end + comma + 1..t.start])
-        && !AUXILIARIES.is_match(&text[n.end..t.start])
     {
         let head = participants.iter().copied().rfind(|i| i.end <= clause_start)?;
         return Some((expand(&[head]), head.end));
