@@ -69,6 +69,19 @@ fn planned_visits_and_meetings() {
 fn speculation_and_denial_are_not_meetings() {
     check("Erdogan could meet Putin later this year, analysts said.", "2024-05-01", &[]);
     check("The Kremlin denied that Putin had met Trump.", "2024-05-01", &[]);
+    // Called off in the next clause.
+    check(
+        "Felix Tshisekedi and Paul Kagame had been due to meet in Luanda in December for a summit hosted by Joao \
+         Lourenco, but it was cancelled at the last minute.",
+        "2025-03-18",
+        &[],
+    );
+    // Only a next clause that calls the meeting off.
+    check(
+        "Felix Tshisekedi met Paul Kagame on Tuesday, and the talks were later described as frank.",
+        "2025-03-18",
+        &["felix-tshisekedi - paul-kagame (held)"],
+    );
 }
 
 #[test]

@@ -347,6 +347,12 @@ static NOT_SINCE_BEFORE: LazyLock<Regex> =
 static SINCE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^;:]{0,80}?\bsince\b"));
 /// "at the White House", "at the Kremlin": a meeting at a seat of government.
 static AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:at|in)\s+(?:the\s+)?$"));
+/// ", but it was cancelled at the last minute": the next clause calls the meeting off.
+static CALLED_OFF_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*,?\s*(?:but|and|only for)\s+(?:it|they|the\s+(?:meeting|meetings|talks|summit|visit|trip|call))\s+(?:was|were|has been|have been|had been|had to be)\s+(?:later\s+|then\s+|abruptly\s+|suddenly\s+)?(?:postponed|cancel(?:l)?ed|called off|scrapped|delayed|put off)\b",
+    )
+});
 /// "... was postponed": the meeting the clause speaks of did not take place.
 static CALLED_OFF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -479,7 +485,10 @@ fn read_trigger(
 ) -> Option<Who> {
     let (clause_start, relative) = clause_start(text, sentence, t.start);
     let clause_end = clause_end(text, sentence, t.end, items);
-    if DENIAL.is_match(&text[clause_start..t.start]) || CALLED_OFF_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) {
+    if DENIAL.is_match(&text[clause_start..t.start])
+        || CALLED_OFF_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
+        || CALLED_OFF_NEXT.is_match(&text[clause_end.max(t.end)..sentence.1])
+    {
         return None;
     }
     // "the first sitting president to visit Angola": a record, not a plan, so that its "to"
