@@ -121,6 +121,29 @@ fn coordinated_subjects_meet_each_other() {
             "giorgia-meloni - olaf-scholz (held)",
         ],
     );
+    // Not one delegation's members, when they meet someone else: they came together.
+    check(
+        "Singapore's Deputy Prime Minister Gan Kim Yong and Foreign Minister Vivian Balakrishnan travelled to New \
+         Delhi last month and met S Jaishankar.",
+        "2024-09-05",
+        &[
+            "gan-kim-yong - IND (held)",
+            "gan-kim-yong - s-jaishankar (held)",
+            "s-jaishankar - vivian-balakrishnan (held)",
+            "vivian-balakrishnan - IND (held)",
+        ],
+    );
+    check(
+        "Vladimir Putin and Xi Jinping met Narendra Modi in Kazan.",
+        "2024-10-23",
+        &[
+            "narendra-modi - RUS (held)",
+            "narendra-modi - vladimir-putin (held)",
+            "narendra-modi - xi-jinping (held)",
+            "vladimir-putin - xi-jinping (held)",
+            "xi-jinping - RUS (held)",
+        ],
+    );
 }
 
 #[test]

@@ -646,9 +646,20 @@ fn read_trigger(
             };
             let objects: Vec<Who> = objects.into_iter().filter(|o| !subjects.iter().any(|s| s.0 == o.0)).collect();
             // "Putin and Xi met": they met each other. "Harris and Blinken will host a lunch":
-            // co-hosts, not a meeting of the two.
+            // co-hosts, not a meeting of the two. "Gan and Balakrishnan travelled to New Delhi and
+            // met Jaishankar": one delegation, whose members do not meet each other.
             if subjects.len() >= 2 && t.kind == Kind::Meet {
-                clique(&subjects, status, facts);
+                if objects.is_empty() {
+                    clique(&subjects, status, facts);
+                } else {
+                    for (i, a) in subjects.iter().enumerate() {
+                        for b in &subjects[i + 1..] {
+                            if !same_country(ctx, a.0, b.0) {
+                                clique(&[*a, *b], status, facts);
+                            }
+                        }
+                    }
+                }
             }
             for s in &subjects {
                 for o in &objects {
@@ -1205,6 +1216,12 @@ fn clique(people: &[Who], status: Status, facts: &mut Vec<MeetingFact>) {
             }
         }
     }
+}
+
+/// Whether two people serve the same country at the article's date.
+fn same_country(ctx: &DocContext<'_>, a: usize, b: usize) -> bool {
+    let country = |p: usize| ctx.kb.people.get(p).and_then(|p| p.country_at(ctx.date));
+    country(a).is_some() && country(a) == country(b)
 }
 
 fn fact(a: Participant, a_span: (usize, usize), b: Participant, b_span: (usize, usize), status: Status) -> MeetingFact {
