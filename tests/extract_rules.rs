@@ -1350,3 +1350,18 @@ fn their_meeting_is_the_last_meeting_told() {
         &["luiz-inacio-lula-da-silva - nicolas-maduro (held)"],
     );
 }
+
+#[test]
+fn british_style_acronyms_and_what_is_not_the_commonwealth() {
+    let ex = extract(
+        "David Lammy of the Foreign, Commonwealth and Development Office flew to Samoa for the Commonwealth summit. \
+         The Commonwealth Games were in Glasgow. Finland joined Nato, and Opec met in Vienna.",
+        "2024-10-25",
+    );
+    let orgs: Vec<&str> =
+        (ex.graph.nodes_sorted().into_iter()).filter(|n| n.id.starts_with("org:")).map(|n| n.id.as_str()).collect();
+    assert_eq!(orgs, ["org:COMMONWEALTH", "org:NATO", "org:OPEC"]);
+    let commonwealth = ex.graph.nodes_sorted().into_iter().find(|n| n.id == "org:COMMONWEALTH").unwrap();
+    // Only "the Commonwealth summit": not the Foreign Office's name, not the Games.
+    assert_eq!(commonwealth.mentions.len(), 1);
+}

@@ -128,6 +128,19 @@ const NOT_ENTITIES: &[&str] = &[
     "state of Georgia",
     // A mediation format, not Belarus.
     "Minsk Group",
+    // Not the Commonwealth of Nations.
+    "Foreign, Commonwealth and Development Office",
+    "Foreign and Commonwealth Office",
+    "Commonwealth Games",
+    "Commonwealth Bank",
+    "Commonwealth Fund",
+    "Commonwealth War Graves",
+    "Commonwealth of Virginia",
+    "Commonwealth of Massachusetts",
+    "Commonwealth of Pennsylvania",
+    "Commonwealth of Kentucky",
+    "Commonwealth of Puerto Rico",
+    "Commonwealth of the Northern Mariana Islands",
     // Languages, not states.
     "Portuguese-speaking",
     "Spanish-speaking",
