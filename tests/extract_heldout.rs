@@ -47,7 +47,7 @@ fn second_held_out_set_scores_as_measured() {
 /// meetings 0.718 (precision 0.90, recall 0.60).
 #[test]
 fn third_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.96, 0.86);
+    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.96, 0.89);
 }
 
 /// A fourth set, of other kinds of story (a phone-call readout, a state visit, foreign
@@ -74,7 +74,7 @@ fn fifth_held_out_set_scores_as_measured() {
 /// entities 0.952, meetings 0.671 (precision 0.85, recall 0.56).
 #[test]
 fn sixth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout6", 8), 0.96, 0.96, 0.82);
+    assert_at_least(&score_folder("heldout6", 8), 0.96, 0.96, 0.84);
 }
 
 /// A seventh set (Erdogan in Athens, the Riyadh US-Russia talks, APEC Lima, COP29 in Baku, Putin
@@ -90,5 +90,14 @@ fn seventh_held_out_set_scores_as_measured() {
 /// Rome). First run: 0.976 / P 0.816 / 0.667.
 #[test]
 fn eighth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout8", 8), 0.97, 0.93, 0.76);
+    assert_at_least(&score_folder("heldout8", 8), 0.97, 0.93, 0.80);
+}
+
+/// A ninth set (Tshisekedi and Kagame in Doha, the South American summit in Brasilia, the
+/// Central Asia-EU summit in Samarkand, Modi in Brunei and Singapore, Australia's Pacific
+/// treaties, Finland joining NATO, the EPC in Tirana, Wang Yi's African tour). First run:
+/// 0.957 / P 0.835 / 0.745.
+#[test]
+fn ninth_held_out_set_scores_as_measured() {
+    assert_at_least(&score_folder("heldout9", 8), 0.97, 0.89, 0.77);
 }
