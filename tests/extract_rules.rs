@@ -1323,6 +1323,21 @@ fn had_flown_in_alone_goes_to_the_dateline() {
 }
 
 #[test]
+fn travelling_together_by_train() {
+    check(
+        "Last Saturday, Emmanuel Macron, Friedrich Merz, Keir Starmer and Donald Tusk travelled together by train \
+         to Kyiv.",
+        "2025-05-16",
+        &[
+            "donald-tusk - UKR (held)",
+            "emmanuel-macron - UKR (held)",
+            "friedrich-merz - UKR (held)",
+            "keir-starmer - UKR (held)",
+        ],
+    );
+}
+
+#[test]
 fn a_tour_begins_and_ends_in_a_place() {
     check(
         "China's Foreign Minister, Wang Yi, on Saturday wrapped up a four-nation African tour in Abuja, where he \
