@@ -846,6 +846,12 @@ fn flying_in_with_no_place_goes_to_the_dateline() {
         &["luiz-inacio-lula-da-silva - MYS (held)"],
     );
     check(&format!("{head}Japan's Sanae Takaichi arrived last night."), "2025-10-26", &["sanae-takaichi - MYS (held)"]);
+    // A dateline in title case before an agency: "Doha (AFP) –".
+    check(
+        "Doha (AFP) – The talks opened today.\n\nPaul Kagame flew in later in the day, an official said.",
+        "2025-03-18",
+        &["paul-kagame - QAT (held)"],
+    );
     // Home is no visit; without a dateline there is no place.
     check(&format!("{head}Anwar Ibrahim arrived on Sunday."), "2025-10-26", &[]);
     check("The summit opened today. Japan's Sanae Takaichi arrived last night.", "2025-10-26", &[]);

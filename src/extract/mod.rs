@@ -243,6 +243,11 @@ const DATELINE_BYTES: usize = 600;
 static DATELINE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| re(r"(?m)^[ \t]*([A-Z][A-Z'’.\- ]{2,40}?)[ \t]*(?:,|:|\(|[-–—])"));
 
+/// A dateline in title case before an agency in brackets: "Doha (AFP) –", "Nairobi (Reuters) -".
+static DATELINE_AGENCY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    re(r"(?m)^[ \t]*([A-Z][\p{L}'’.\-]+(?: [A-Z][\p{L}'’.\-]+){0,3})[ \t]*\([A-Z][A-Za-z]+\)[ \t]*[-–—]")
+});
+
 /// The place of the article's dateline, when the knowledge base knows it, as an item of its
 /// country (where "flew in" went).
 fn dateline_country(text: &str, raws: &[RawMention]) -> Option<Item> {
@@ -250,7 +255,9 @@ fn dateline_country(text: &str, raws: &[RawMention]) -> Option<Item> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let place = DATELINE.captures_iter(&text[..end]).find_map(|c| c.get(1))?;
+    let head = &text[..end];
+    let place = (DATELINE.captures_iter(head).find_map(|c| c.get(1)))
+        .or_else(|| DATELINE_AGENCY.captures_iter(head).find_map(|c| c.get(1)))?;
     let raw = raws.iter().find(|r| r.start >= place.start() && r.end <= place.end() && r.country().is_some())?;
     let (country, _) = raw.country()?;
     let kind =
