@@ -1361,6 +1361,27 @@ fn a_tour_begins_and_ends_in_a_place() {
 }
 
 #[test]
+fn the_host_of_the_meeting_last_told() {
+    check(
+        "Felix Tshisekedi and Paul Kagame met in Qatar on Tuesday. The surprise meeting was hosted by Qatar's emir, \
+         Sheikh Tamim bin Hamad Al Thani.",
+        "2025-03-18",
+        &[
+            "felix-tshisekedi - paul-kagame (held)",
+            "felix-tshisekedi - tamim-bin-hamad-al-thani (held)",
+            "paul-kagame - tamim-bin-hamad-al-thani (held)",
+        ],
+    );
+    // A dinner is no meeting told before.
+    check(
+        "Felix Tshisekedi and Paul Kagame met in Qatar on Tuesday. The dinner was hosted by Sheikh Tamim bin Hamad \
+         Al Thani.",
+        "2025-03-18",
+        &["felix-tshisekedi - paul-kagame (held)"],
+    );
+}
+
+#[test]
 fn their_meeting_is_the_last_meeting_told() {
     // Not the people the sentence before named: their meeting is Lula's and Maduro's.
     check(

@@ -335,6 +335,12 @@ static POSSESSIVE_NOT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|later|then|warmly|first|personally)\s+)?$")
 });
+/// "The surprise meeting was " (hosted by X): a meeting told before, not a person, is hosted.
+static MEETING_HOSTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:meeting|talks|summit|encounter|negotiations)\s+(?:was|were|had been|has been|will be)\s+(?:also\s+)?$",
+    )
+});
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfrom\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
@@ -394,7 +400,9 @@ pub fn find(
         ctx.dateline.is_some()
             && ARRIVAL_WORDS.iter().any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
     };
-    let found = if (named >= 2 && people_here) || refers_back(s, memory) || (people_here && arriving()) {
+    // Or one person hosting the meeting last told: "The surprise meeting was hosted by Tamim".
+    let hosting = || memory.last_met.len() >= 2 && memchr::memmem::find(s.as_bytes(), b"hosted by").is_some();
+    let found = if (named >= 2 && people_here) || refers_back(s, memory) || (people_here && (arriving() || hosting())) {
         triggers(s, sentence.0)
     } else {
         Vec::new()
@@ -578,6 +586,28 @@ fn read_trigger(
             if starts_with_ignore_ascii_case(&text[t.start..t.end], "call")
                 && APPEAL_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) =>
         {
+            None
+        }
+        // "The surprise meeting was hosted by Qatar's emir": the host met the people of the
+        // meeting last told.
+        Kind::Direct
+            if MEETING_HOSTED_BEFORE.is_match(&text[clause_start..t.start])
+                && memory.last_met.len() >= 2
+                && starts_with_ignore_ascii_case(&text[t.start..t.end], "hosted") =>
+        {
+            let agent =
+                after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))?;
+            for host in expand(&[*agent]) {
+                for guest in memory.last_met.iter().filter(|g| g.0 != host.0) {
+                    facts.push(fact(
+                        Participant::Person(host.0),
+                        host.1,
+                        Participant::Person(guest.0),
+                        guest.1,
+                        status,
+                    ));
+                }
+            }
             None
         }
         Kind::Meet | Kind::Direct => {
