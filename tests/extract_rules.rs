@@ -1329,6 +1329,15 @@ fn had_flown_in_alone_goes_to_the_dateline() {
 }
 
 #[test]
+fn had_flown_to_a_capital_named_by_its_country() {
+    check(
+        "Felix Tshisekedi, who had already flown to the Angolan capital, held talks with Joao Lourenco alone.",
+        "2025-03-18",
+        &["felix-tshisekedi - AGO (held)", "felix-tshisekedi - joao-lourenco (held)"],
+    );
+}
+
+#[test]
 fn travelling_together_by_train() {
     check(
         "Last Saturday, Emmanuel Macron, Friedrich Merz, Keir Starmer and Donald Tusk travelled together by train \
