@@ -91,6 +91,12 @@ fn phone_calls_count() {
         "2024-02-01",
         &["joe-biden - volodymyr-zelensky (held)"],
     );
+    // "separately": one call each, not a meeting of the two called.
+    check(
+        "US Secretary of State Marco Rubio spoke separately by phone with Felix Tshisekedi and Paul Kagame.",
+        "2025-03-18",
+        &["felix-tshisekedi - marco-rubio (held)", "marco-rubio - paul-kagame (held)"],
+    );
 }
 
 #[test]
