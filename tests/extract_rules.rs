@@ -1167,6 +1167,20 @@ fn qualified_titles_invitations_and_more_ways_to_travel() {
 
 #[test]
 fn signatories_the_presence_of_leaders_and_the_two_leaders_named_apart() {
+    // A "then-" title continues the list of signatories.
+    check(
+        "The Falepili Union was signed by Anthony Albanese and then-Tuvaluan prime minister Kausea Natano in \
+         November 2023.",
+        "2025-09-17",
+        &["anthony-albanese - kausea-natano (held)"],
+    );
+    // "to sign ... with": the traveller, not the place before the infinitive, signs.
+    check(
+        "Last December, Nauru's President David Adeang travelled to Canberra to sign the Nakamarra Treaty with \
+         Anthony Albanese.",
+        "2025-09-17",
+        &["anthony-albanese - david-adeang (held)", "david-adeang - AUS (held)"],
+    );
     check(
         "India and Britain signed a trade agreement in the presence of Prime Minister Narendra Modi and his \
          British counterpart Keir Starmer.",

@@ -159,7 +159,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing)\s+[^,;.]{1,60}?\s+with\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b)",
             ),
             Kind::Meet,
         ),
@@ -229,7 +229,7 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+){0,2}(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:(?:then|former|ex)(?:-|\s+))?(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+){0,2}(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
     )
 });
 /// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
@@ -1066,6 +1066,8 @@ fn subject(
         && !APPOSITION.is_match(&text[nearest.end..c.start])
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
         && !text[t.start..t.end].starts_with(',')
+        // Nor for an infinitive of purpose: "travelled to Canberra to sign a treaty with X".
+        && !starts_with_ignore_ascii_case(&text[t.start..t.end], "to ")
     {
         return None;
     }
