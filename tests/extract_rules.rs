@@ -1373,6 +1373,35 @@ fn travelling_together_by_train() {
 }
 
 #[test]
+fn he_then_travelled_is_the_story_s_traveller() {
+    let story = "Mr Wang Yi began the tour in Namibia on Sunday, where he met President Nangolo Mbumba. Mr Wang \
+                 praised the friendship, and Mr Wang said more. Mr Mbumba took office last February after the death \
+                 of President Hage Geingob.";
+    // "He then": the traveller named most, not the last sentence's subject.
+    check(
+        &format!("{story} He then travelled to the Republic of Congo for talks with President Denis Sassou Nguesso."),
+        "2025-01-11",
+        &[
+            "denis-sassou-nguesso - wang-yi (held)",
+            "nangolo-mbumba - wang-yi (held)",
+            "wang-yi - COG (held)",
+            "wang-yi - NAM (held)",
+        ],
+    );
+    // Without "then" "he" stays the last subject.
+    check(
+        &format!("{story} He travelled to the Republic of Congo for talks with President Denis Sassou Nguesso."),
+        "2025-01-11",
+        &[
+            "denis-sassou-nguesso - nangolo-mbumba (held)",
+            "nangolo-mbumba - COG (held)",
+            "nangolo-mbumba - wang-yi (held)",
+            "wang-yi - NAM (held)",
+        ],
+    );
+}
+
+#[test]
 fn a_tour_begins_and_ends_in_a_place() {
     check(
         "China's Foreign Minister, Wang Yi, on Saturday wrapped up a four-nation African tour in Abuja, where he \

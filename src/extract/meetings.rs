@@ -63,9 +63,25 @@ pub struct Memory {
     /// The people named last, most recent last, each with whether they lead a state (for "the
     /// two leaders" after sentences that named them one at a time).
     recent: Vec<(Who, bool)>,
+    /// How often each person has been named so far in the article.
+    mentions: rustc_hash::FxHashMap<usize, u32>,
 }
 
 impl Memory {
+    /// Who "he" or "she" is: the last subject; but in a sequence of moves ("then", "later"),
+    /// the last meeting's subject when that is someone else named more often in the article
+    /// ("Mr Wang began the tour in Namibia, where he met Mbumba. Mbumba took office last
+    /// February. He then travelled to Congo": Wang, the article's traveller).
+    fn he_or_she(&self, sequence: bool) -> Option<Who> {
+        let count = |w: Who| self.mentions.get(&w.0).copied().unwrap_or(0);
+        match (self.last_subject, self.last_meeting_subject) {
+            (Some(last), Some(meeting)) if sequence && last.0 != meeting.0 && count(meeting) > count(last) => {
+                Some(meeting)
+            }
+            (last, _) => last,
+        }
+    }
+
     /// Whether earlier sentences left someone for a pronoun to point at.
     fn remembers_someone(&self) -> bool {
         !self.last_group.is_empty() || self.last_subject.is_some()
@@ -272,6 +288,7 @@ static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "At the Security Council", "in the Oval Office": a named venue, not the dateline's city.
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[Aa]t|[Ii]n)\s+the\s+[A-Z]"));
 /// "before flying back to": a participle that goes with the clause's subject.
+static SEQUENCE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:then|later|next|subsequently)\b"));
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
 static OPENED_BY_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+(?:before|after|while|since)$"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
@@ -954,7 +971,9 @@ fn subject(
                 .iter()
                 .filter(|i| i.end <= search_from + whole.start && i.start >= sentence.0)
                 .find_map(|i| i.person().map(|p| (p, (i.start, i.end))));
-            let person = memory.sentence_subject.or(first_here).or(memory.last_subject)?;
+            // "He then travelled": the story's sequence of moves goes on.
+            let sequence = SEQUENCE_AFTER.is_match(&text[end..t.start]);
+            let person = memory.sentence_subject.or(first_here).or_else(|| memory.he_or_she(sequence))?;
             return Some((vec![person], end));
         }
         let mut here: Vec<Who> = items
@@ -1273,6 +1292,7 @@ fn remember(
     for i in items {
         if let ItemKind::Person { person, .. } = i.kind {
             people.push((person, (i.start, i.end)));
+            *memory.mentions.entry(person).or_default() += 1;
             let head =
                 ctx.kb.people.get(person).is_some_and(|p| p.offices_at(ctx.date).any(|o| o.role.leads_country()));
             memory.recent.retain(|((q, _), _)| *q != person);
