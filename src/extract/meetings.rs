@@ -287,8 +287,9 @@ static PLACE_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "At the Security Council", "in the Oval Office": a named venue, not the dateline's city.
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[Aa]t|[Ii]n)\s+the\s+[A-Z]"));
-/// "before flying back to": a participle that goes with the clause's subject.
+/// "He then travelled": a move in a sequence of moves.
 static SEQUENCE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:then|later|next|subsequently)\b"));
+/// "before flying back to": a participle that goes with the clause's subject.
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
 static OPENED_BY_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+(?:before|after|while|since)$"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
@@ -614,17 +615,7 @@ fn read_trigger(
         {
             let agent =
                 after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))?;
-            for host in expand(&[*agent]) {
-                for guest in memory.last_met.iter().filter(|g| g.0 != host.0) {
-                    facts.push(fact(
-                        Participant::Person(host.0),
-                        host.1,
-                        Participant::Person(guest.0),
-                        guest.1,
-                        status,
-                    ));
-                }
-            }
+            star(&expand(&[*agent]), &memory.last_met, status, facts);
             None
         }
         Kind::Meet | Kind::Direct => {
@@ -696,23 +687,14 @@ fn read_trigger(
             // co-hosts, not a meeting of the two. "Gan and Balakrishnan travelled to New Delhi and
             // met Jaishankar": one delegation, whose members do not meet each other.
             if subjects.len() >= 2 && t.kind == Kind::Meet {
-                if objects.is_empty() {
-                    clique(&subjects, status, facts);
-                } else {
-                    for (i, a) in subjects.iter().enumerate() {
-                        for b in &subjects[i + 1..] {
-                            if !same_country(ctx, a.0, b.0) {
-                                clique(&[*a, *b], status, facts);
-                            }
-                        }
+                let delegation = !objects.is_empty();
+                for (i, a) in subjects.iter().enumerate() {
+                    for b in subjects[i + 1..].iter().filter(|b| !(delegation && same_country(ctx, a.0, b.0))) {
+                        clique(&[*a, *b], status, facts);
                     }
                 }
             }
-            for s in &subjects {
-                for o in &objects {
-                    facts.push(fact(Participant::Person(s.0), s.1, Participant::Person(o.0), o.1, status));
-                }
-            }
+            star(&subjects, &objects, status, facts);
             let subject = (subjects.len() == 1).then(|| subjects[0]);
             let mut everyone = subjects;
             everyone.extend(objects);
@@ -800,11 +782,7 @@ fn read_trigger(
                 && starts_with_ignore_ascii_case(&text[t.start..t.end], "visit")
                 && let Some(host) = after.first().filter(|i| i.start - t.end <= 12)
             {
-                for v in &visitors {
-                    for h in expand(&[*host]).into_iter().filter(|h| h.0 != v.0) {
-                        facts.push(fact(Participant::Person(v.0), v.1, Participant::Person(h.0), h.1, status));
-                    }
-                }
+                star(&visitors, &expand(&[*host]), status, facts);
             }
             (by.is_none() && visitors.len() == 1).then(|| visitors[0])
         }
@@ -1265,6 +1243,15 @@ fn clique(people: &[Who], status: Status, facts: &mut Vec<MeetingFact>) {
             if a.0 != b.0 {
                 facts.push(fact(Participant::Person(a.0), a.1, Participant::Person(b.0), b.1, status));
             }
+        }
+    }
+}
+
+/// Each of `hubs` met each of `spokes` (not themselves).
+fn star(hubs: &[Who], spokes: &[Who], status: Status, facts: &mut Vec<MeetingFact>) {
+    for h in hubs {
+        for s in spokes.iter().filter(|s| s.0 != h.0) {
+            facts.push(fact(Participant::Person(h.0), h.1, Participant::Person(s.0), s.1, status));
         }
     }
 }
