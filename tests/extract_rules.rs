@@ -154,6 +154,25 @@ fn coordinated_subjects_meet_each_other() {
 
 #[test]
 fn descriptions_resolve_to_the_office_holder_at_the_date() {
+    // "The Prime Minister" with no country: the one prime minister the article names, if only one.
+    check(
+        "Anthony Albanese arrived in Beijing on Saturday. The Prime Minister flies on Wednesday to Rarotonga in the \
+         Cook Islands.",
+        "2023-11-06",
+        &["anthony-albanese - CHN (held)", "anthony-albanese - COK (planned)"],
+    );
+    check(
+        "Anthony Albanese met Christopher Luxon in Beijing on Saturday. The Prime Minister flies on Wednesday to \
+         Rarotonga in the Cook Islands.",
+        "2024-06-03",
+        &["anthony-albanese - christopher-luxon (held)"],
+    );
+    // A family name alone is not the head of someone else's name: "Mao Zedong" is not Mao Ning.
+    check(
+        "Mao Ning said China welcomed the visit. Gough Whitlam was received by Mao Zedong in 1973.",
+        "2023-11-06",
+        &[],
+    );
     check(
         "The Turkish president received his Azerbaijani counterpart in Ankara.",
         "2024-01-10",

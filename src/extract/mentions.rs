@@ -502,7 +502,12 @@ impl Matcher {
             // `raws` do not overlap and are in order, so their ends are in order too.
             let next = raws.partition_point(|r| r.end <= start);
             let covered = raws.get(next).is_some_and(|r| r.start < end);
-            if !covered && at_boundaries(text, start, end) {
+            // "Mao Zedong" is not Mao Ning: a family name alone is not the head of another name.
+            let another_name = text[end..].strip_prefix(' ').is_some_and(|rest| {
+                let mut chars = rest.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+            });
+            if !covered && !another_name && at_boundaries(text, start, end) {
                 added.push(RawMention {
                     start,
                     end,

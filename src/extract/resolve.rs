@@ -297,7 +297,10 @@ pub fn sentence_items(
         if !blocked
             && country.is_none()
             && org.is_none()
-            && matches!(office, OfficeWord::Monarch | OfficeWord::CrownPrince)
+            && matches!(
+                office,
+                OfficeWord::Monarch | OfficeWord::CrownPrince | OfficeWord::PrimeMinister | OfficeWord::President
+            )
             && THE_BEFORE.is_match(gap(sentence.0, raws[k].start))
             && let Some(p) = titled_in_document(ctx, &text[raws[k].start..raws[k].end])
         {
@@ -506,9 +509,18 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
 /// The one person named in the article whose office at its date has `title` in its title.
 fn titled_in_document(ctx: &DocContext<'_>, title: &str) -> Option<usize> {
     let title = title.to_lowercase();
-    let mut holders = ctx.named_in_doc.iter().copied().filter(|&p| {
-        ctx.kb.people.get(p).is_some_and(|q| q.offices_at(ctx.date).any(|o| o.title.to_lowercase().contains(&title)))
-    });
+    // A royal title anywhere in the office's ("Crown Prince and Prime Minister"); "president" or
+    // "prime minister" only at its head (not "Vice President").
+    let royal = ["king", "emir", "sultan", "monarch", "crown prince"].iter().any(|r| title.contains(r));
+    let holds = |office: &str| {
+        let office = office.to_lowercase();
+        if royal { office.contains(&title) } else { office.starts_with(&title) }
+    };
+    let mut holders = ctx
+        .named_in_doc
+        .iter()
+        .copied()
+        .filter(|&p| ctx.kb.people.get(p).is_some_and(|q| q.offices_at(ctx.date).any(|o| holds(&o.title))));
     let first = holders.next()?;
     holders.next().is_none().then_some(first)
 }
