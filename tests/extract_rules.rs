@@ -1186,6 +1186,25 @@ fn qualified_titles_invitations_and_more_ways_to_travel() {
 
 #[test]
 fn signatories_the_presence_of_leaders_and_the_two_leaders_named_apart() {
+    // Titles of any words before each signatory.
+    check(
+        "The agreement was signed by Commerce and Industry Minister Piyush Goyal and U.K. Business and Trade \
+         Secretary Jonathan Reynolds at Chequers.",
+        "2025-07-24",
+        &["jonathan-reynolds - piyush-goyal (held)"],
+    );
+    check(
+        "Secretary of State Antony Blinken and Treasury Secretary Janet Yellen both travelled to Beijing over the \
+         summer.",
+        "2023-11-15",
+        &["antony-blinken - CHN (held)", "janet-yellen - CHN (held)"],
+    );
+    check(
+        "TEHRAN - The ceremony began.\n\nPakistani Prime Minister Shehbaz Sharif and Deputy Prime Minister and \
+         Foreign Minister Ishaq Dar flew in from Islamabad for the ceremony.",
+        "2024-05-22",
+        &["ishaq-dar - IRN (held)", "shehbaz-sharif - IRN (held)"],
+    );
     // A "then-" title continues the list of signatories.
     check(
         "The Falepili Union was signed by Anthony Albanese and then-Tuvaluan prime minister Kausea Natano in \

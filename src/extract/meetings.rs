@@ -245,7 +245,7 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:(?:then|former|ex)(?:-|\s+))?(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Crown|First)\s+(?:[A-Z]\w+\s+){0,2}(?:and\s+(?:[A-Z]\w+\s+){0,2})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:(?:then|former|ex)(?:-|\s+))?(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:[A-Z][\w.]*\s+){1,4}(?:and\s+(?:[A-Z]\w+\s+){0,3})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
     )
 });
 /// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
@@ -311,7 +311,9 @@ static INVITER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static INFINITIVE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;]{0,20}?\s+to\s+(?:[a-z]+\s+){0,4}$"));
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"));
-static SIGNED_BY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?$"));
+/// " by (the) ": the signatories follow, maybe after a title ("by Commerce and Industry Minister").
+static SIGNED_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+)?(?:[A-Z][\w.]*\s+(?:and\s+)?){0,5}$"));
 static HE_OR_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:he|she)\b"));
 static VEHICLE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:tour|trip|journey|plane|aircraft|motorcade|convoy|delegation)\s+$"));
