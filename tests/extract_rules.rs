@@ -91,6 +91,13 @@ fn phone_calls_count() {
         "2024-02-01",
         &["joe-biden - volodymyr-zelensky (held)"],
     );
+    // "called X" with a time or a purpose after: a call; with a complement: a name-calling.
+    check(
+        "Joe Biden called Anthony Albanese on Tuesday to deliver the news personally.",
+        "2023-05-17",
+        &["anthony-albanese - joe-biden (held)"],
+    );
+    check("Donald Trump called Volodymyr Zelensky a dictator without elections.", "2025-02-20", &[]);
     // "separately": one call each, not a meeting of the two called.
     check(
         "US Secretary of State Marco Rubio spoke separately by phone with Felix Tshisekedi and Paul Kagame.",

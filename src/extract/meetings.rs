@@ -181,7 +181,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|guests? of|called on|calls on|calling on|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with)\b|,\s+meeting\b",
+                r"\b(?:received|receives|hosted|hosts|(?:will|would|to|shall)\s+(?:also\s+|then\s+)?(?:receive|host|welcome|join|greet|brief)|welcomed|welcomes|told|tells|joined|joins|greeted|greets|briefed|briefs|phoned|telephoned|shook hands with|guests? of|called on|calls on|calling on|(?:sat|sit|sits|sitting) down\s+(?:[^,;.]{1,40}?\s+)??with|called)\b|,\s+meeting\b",
             ),
             Kind::Direct,
         ),
@@ -262,6 +262,10 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Trump was joined by Secretary of State Marco Rubio": his own delegation, not a meeting.
 static PASSIVE_COMPANY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:joined|joins)\s+by\b"));
+/// What may follow the person a call was made to: "called Albanese on Tuesday", ", ...".
+static CALL_ENDS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*[,.;]|\s+(?:on|to|late|earlier|last|this|after|before|and|from|twice|again|by)\b|\s*$)")
+});
 /// "called on X to ...": the "to" of an appeal.
 static APPEAL_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;.]{0,80}?\s+to\s+[a-z]"));
 /// "his two-day trip to", "her talks with": a possessive right before the trigger.
@@ -601,10 +605,18 @@ fn read_trigger(
             None
         }
         Kind::Direct if PASSIVE_COMPANY.is_match(&text[t.start..clause_end.max(t.end)]) => None,
-        // "called on Netanyahu to allow aid": an appeal, not a courtesy call.
+        // "called on Netanyahu to allow aid": an appeal, not a courtesy call ("called Albanese
+        // to deliver the news" is a call).
         Kind::Direct
             if starts_with_ignore_ascii_case(&text[t.start..t.end], "call")
+                && !text[t.start..t.end].eq_ignore_ascii_case("called")
                 && APPEAL_AFTER.is_match(&text[t.end..clause_end.max(t.end)]) =>
+        {
+            None
+        }
+        // "Biden called Albanese on Tuesday": a phone call; not "called Trump a liar".
+        Kind::Direct
+            if text[t.start..t.end].eq_ignore_ascii_case("called") && !called_someone(text, items, t, &after) =>
         {
             None
         }
@@ -872,6 +884,16 @@ fn named_from(text: &str, items: &[Item], person: &Item) -> usize {
 
 /// The object of "received", "told" ... follows at once: "told Putin", "received on Monday the
 /// Chinese president"; not "told CNN that Zelensky ...".
+/// Whether "called" is a call: a person right after it, then a time, a purpose, a place or the
+/// clause's end ("called Albanese on Tuesday to deliver the news"), not a complement ("called
+/// Trump a liar", "called Xi an old friend").
+fn called_someone(text: &str, items: &[Item], t: &Trigger, after: &[&Item]) -> bool {
+    after.first().is_some_and(|person| {
+        direct_object_gap(&text[t.end..named_from(text, items, person).max(t.end)])
+            && CALL_ENDS_AFTER.is_match(&text[person.end..])
+    })
+}
+
 fn direct_object_gap(gap: &str) -> bool {
     gap.len() <= 12 && !gap.contains(|c: char| c.is_uppercase()) && !gap.contains(" that")
 }
