@@ -98,6 +98,13 @@ fn phone_calls_count() {
         &["anthony-albanese - joe-biden (held)"],
     );
     check("Donald Trump called Volodymyr Zelensky a dictator without elections.", "2025-02-20", &[]);
+    // Calls in the plural, one with each.
+    check(
+        "Foreign Minister Sameh Shoukry had held phone calls with his Iranian counterpart Hossein Amir-Abdollahian \
+         and Israeli Foreign Minister Israel Katz.",
+        "2024-04-14",
+        &["hossein-amir-abdollahian - sameh-shoukry (held)", "israel-katz - sameh-shoukry (held)"],
+    );
     // "separately": one call each, not a meeting of the two called.
     check(
         "US Secretary of State Marco Rubio spoke separately by phone with Felix Tshisekedi and Paul Kagame.",

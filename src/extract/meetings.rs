@@ -157,7 +157,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:meeting|meetings|talks|phone call|call|conversation|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with|(?:phone|telephone) call\s+(?:[^,;.]{1,20}?\s+)??from)\b",
+                r"(?i)\b(?:(?:meeting|meetings|talks|phone calls?|calls?|conversations?|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with|(?:phone|telephone) call\s+(?:[^,;.]{1,20}?\s+)??from)\b",
             ),
             Kind::Meet,
         ),
@@ -169,7 +169,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone call|call|conversation|(?:news|press) conference)\b(?:\s+with\b)?",
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone calls?|calls?|conversations?|(?:news|press) conference)\b(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
