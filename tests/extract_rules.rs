@@ -1410,6 +1410,16 @@ fn had_flown_to_a_capital_named_by_its_country() {
 }
 
 #[test]
+fn a_meal_with_someone_is_a_meeting() {
+    check(
+        "His predecessor, Justin Trudeau, flew to Florida in November to have dinner with Donald Trump at \
+         Mar-a-Lago.",
+        "2025-05-06",
+        &["donald-trump - justin-trudeau (held)", "justin-trudeau - USA (held)"],
+    );
+}
+
+#[test]
 fn travelling_together_by_train() {
     check(
         "Last Saturday, Emmanuel Macron, Friedrich Merz, Keir Starmer and Donald Tusk travelled together by train \

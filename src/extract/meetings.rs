@@ -169,7 +169,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone calls?|calls?|conversations?|(?:news|press) conference)\b(?:\s+with\b)?",
+                r"(?i)\b(?:hold|holds|held|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,5}?(?:talks|meeting|meetings|phone calls?|calls?|conversations?|(?:news|press) conference|dinner|lunch|breakfast|luncheon)\b(?:\s+with\b)?",
             ),
             Kind::Meet,
         ),
