@@ -132,6 +132,21 @@ fn a_list_of_people_met_is_a_star() {
 
 #[test]
 fn coordinated_subjects_meet_each_other() {
+    // A list goes on through an apposition naming a group: "and the Australian and Japanese
+    // foreign ministers, Penny Wong and Takeshi Iwaya, met".
+    check(
+        "The same afternoon S Jaishankar, Marco Rubio and the Australian and Japanese foreign ministers, Penny Wong \
+         and Takeshi Iwaya, met as the Quad.",
+        "2025-02-15",
+        &[
+            "marco-rubio - penny-wong (held)",
+            "marco-rubio - s-jaishankar (held)",
+            "marco-rubio - takeshi-iwaya (held)",
+            "penny-wong - s-jaishankar (held)",
+            "penny-wong - takeshi-iwaya (held)",
+            "s-jaishankar - takeshi-iwaya (held)",
+        ],
+    );
     check(
         "The leaders of France, Germany and Italy met in Kyiv on Thursday.",
         "2024-03-01",

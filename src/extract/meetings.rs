@@ -245,7 +245,7 @@ static AUXILIARIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:(?:then|former|ex)(?:-|\s+))?(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:[A-Z][\w.]*\s+){1,4}(?:and\s+(?:[A-Z]\w+\s+){0,3})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$",
+        r"^(?:\s*,[^;:]{0,60},)?\s*(?:,\s*)?(?:and|&)\s+(?:(?:then|former|ex)(?:-|\s+))?(?:[A-Z][\w.]*(?:'s|’s)\s+|(?:[A-Z][\w.]*\s+){1,4}(?:and\s+(?:[A-Z]\w+\s+){0,3})?)?$|^\s*,\s*(?:[A-Z][\w.]*(?:'s|’s)\s+)?$|^\s*(?:,\s*)?(?:and|&)\s+(?:the|their)\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,3}(?:(?:foreign|defen[cs]e|finance|prime)\s+)?(?:ministers|leaders|presidents|counterparts|premiers)\s*,\s*$",
     )
 });
 /// "briefed European leaders, including X, Y and Z": the list after "including" is the object.
