@@ -53,6 +53,17 @@ fn held_meetings_with_titles_and_a_host() {
 
 #[test]
 fn planned_visits_and_meetings() {
+    // "to meet" after a move already made is its purpose, not a plan; after "will", a plan.
+    check(
+        "Narendra Modi flew to Moscow on Monday to meet Vladimir Putin.",
+        "2024-07-10",
+        &["narendra-modi - RUS (held)", "narendra-modi - vladimir-putin (held)"],
+    );
+    check(
+        "Narendra Modi will fly to Moscow on Monday to meet Vladimir Putin.",
+        "2024-07-05",
+        &["narendra-modi - RUS (planned)", "narendra-modi - vladimir-putin (planned)"],
+    );
     check(
         "Chinese President Xi Jinping will visit France next week, the foreign ministry said.",
         "2024-04-28",

@@ -231,6 +231,9 @@ static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first (sitting American president) to": what has been done once, not what is planned.
 static FIRST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w'’-]+\s+){0,5}$"));
+/// "flew to Tokyo (on Monday) " before "to meet": a move already made.
+static PAST_MOVE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:flew|travell?ed|went|came|headed|returned)\s+(?:on\s+)?(?:to|into)\s+[^,;]{1,60}$"));
 /// "The Kremlin denied that Putin had met Trump."
 static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:denied|denies|deny|dismissed|rejected|refuted)\b(?:\s+\w+){0,3}?\s+(?:that|reports?|claims?)\b")
@@ -525,9 +528,11 @@ fn read_trigger(
     }
     // "the first sitting president to visit Angola": a record, not a plan, so that its "to"
     // is no cue (for any trigger of the clause).
+    // "flew on to Tokyo to meet Kishida": the purpose of a move made, no plan either.
     let planned = PLANNED.find_iter(&text[clause_start..t.end]).any(|m| {
+        let before = &text[clause_start..clause_start + m.start()];
         !(starts_with_ignore_ascii_case(m.as_str(), "to ")
-            && FIRST_BEFORE.is_match(&text[clause_start..clause_start + m.start()]))
+            && (FIRST_BEFORE.is_match(before) || PAST_MOVE_BEFORE.is_match(before)))
     }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
         || present_for_future(ctx, &text[t.start..t.end], &text[clause_start..clause_end.max(t.end)]);
     let status = if planned { Status::Planned } else { Status::Held };
