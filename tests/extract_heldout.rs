@@ -90,7 +90,7 @@ fn seventh_held_out_set_scores_as_measured() {
 /// Rome). First run: 0.976 / P 0.816 / 0.667.
 #[test]
 fn eighth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout8", 8), 0.97, 0.93, 0.80);
+    assert_at_least(&score_folder("heldout8", 8), 0.97, 0.94, 0.83);
 }
 
 /// A ninth set (Tshisekedi and Kagame in Doha, the South American summit in Brasilia, the
