@@ -519,27 +519,15 @@ impl DocBuilder<'_, '_> {
         mentions.sort_unstable();
         mentions.dedup();
         let (doc, index) = (self.doc_no, number(index));
-        let (edge, _) = (self.pending).edge(no, || PendingEdge {
-            data: EdgeData::new(key()),
-            evidence: Vec::new(),
-            docs: Vec::new(),
-        });
-        match edge.evidence.last_mut() {
-            // The same sentence again (documents are read in order, and sentences).
-            Some(last) if (last.doc, last.sentence) == (doc, index) => {
-                last.mentions.extend(mentions);
-                last.mentions.sort_unstable();
-                last.mentions.dedup();
-            }
-            _ => edge.evidence.push(Evidence { doc, sentence: index, start, end, mentions }),
-        }
+        let make = || PendingEdge { data: EdgeData::new(key()), docs: Vec::new() };
+        self.pending.add_evidence(no, make, Evidence { doc, sentence: index, start, end, mentions });
     }
 
     /// A `leads` or `member_of` edge from this document, merged as the graph merges them.
     fn structural_edge(&mut self, no: EdgeNo, make: impl Fn() -> EdgeData) {
         let doc = self.doc_no;
         let (edge, new) =
-            self.pending.edge(no, || PendingEdge { data: make(), evidence: Vec::new(), docs: Vec::new() });
+            self.pending.edge(no, || PendingEdge { data: make(), docs: Vec::new() });
         if !new {
             let other = make();
             edge.data.detail = edge.data.detail.take().max(other.detail);
