@@ -1553,3 +1553,62 @@ fn british_style_acronyms_and_what_is_not_the_commonwealth() {
     // Only "the Commonwealth summit": not the Foreign Office's name, not the Games.
     assert_eq!(commonwealth.mentions.len(), 1);
 }
+
+#[test]
+fn received_by_an_agent_after_a_place_a_time_and_a_title() {
+    check(
+        "PM Modi was received at the airport in Bandar Seri Begawan on Tuesday by Crown Prince and Senior Minister \
+         Haji Al-Muhtadee Billah.",
+        "2024-09-03",
+        &["al-muhtadee-billah - narendra-modi (held)"],
+    );
+    check(
+        "Indian Prime Minister Narendra Modi was received at the airport by Singapore's Minister for Home Affairs \
+         and Law K Shanmugam.",
+        "2024-09-04",
+        &["k-shanmugam - narendra-modi (held)"],
+    );
+    check(
+        "Chinese Foreign Minister Wang Yi was received at the airport by the Minister of State for Foreign Affairs, \
+         Bianca Odumegwu-Ojukwu.",
+        "2025-01-10",
+        &["bianca-odumegwu-ojukwu - wang-yi (held)"],
+    );
+    // Not an agent: the "by" of another phrase, after a clause break.
+    check(
+        "Narendra Modi was received at the airport; the visit was organised by Lawrence Wong's office.",
+        "2024-09-04",
+        &[],
+    );
+}
+
+#[test]
+fn an_audience_with_the_pope_and_a_participle_that_shares_a_plan() {
+    check(
+        "Brazilian President Luiz Inacio Lula da Silva spoke in Brasilia on Tuesday. He is due in Rome on June 21 \
+         for an audience with Pope Francis and talks with the Italian prime minister, Giorgia Meloni, before \
+         travelling on to France.",
+        "2023-05-30",
+        &[
+            "giorgia-meloni - luiz-inacio-lula-da-silva (planned)",
+            "luiz-inacio-lula-da-silva - FRA (planned)",
+            "luiz-inacio-lula-da-silva - ITA (planned)",
+            "luiz-inacio-lula-da-silva - pope-francis (planned)",
+        ],
+    );
+    // A participle after a meeting held is a move made.
+    check(
+        "Narendra Modi met Vladimir Putin in Moscow on Monday, before flying to Vienna.",
+        "2024-07-10",
+        &["narendra-modi - AUT (held)", "narendra-modi - RUS (held)", "narendra-modi - vladimir-putin (held)"],
+    );
+}
+
+#[test]
+fn will_visit_is_a_verb_whose_subject_goes_on() {
+    check(
+        "Xi Jinping will visit Paris next week, before heading to Belgrade.",
+        "2024-05-01",
+        &["xi-jinping - FRA (planned)", "xi-jinping - SRB (planned)"],
+    );
+}

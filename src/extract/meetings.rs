@@ -157,7 +157,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:meeting|meetings|talks|phone calls?|calls?|conversations?|encounter|bilateral|negotiations|summit|(?:news|press) conference)\s+(?:[^,;.]{1,40}?\s+)??with|(?:phone|telephone) call\s+(?:[^,;.]{1,20}?\s+)??from)\b",
+                r"(?i)\b(?:(?:meeting|meetings|talks|phone calls?|calls?|conversations?|encounter|bilateral|negotiations|summit|(?:news|press) conference|audiences?)\s+(?:[^,;.]{1,40}?\s+)??with|(?:phone|telephone) call\s+(?:[^,;.]{1,20}?\s+)??from)\b",
             ),
             Kind::Meet,
         ),
@@ -276,8 +276,12 @@ static POSSESSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:his|h
 /// Triggers that are nouns, which a possessive can own ("his visit", "her talks with").
 static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter)\b",
+        r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter|audience)\b",
     )
+});
+/// "will visit", "to visit": a trigger that could be a noun is a verb after a modal or "to".
+static MODAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:will|would|shall|to|may|might|could|can|did|does|do)\s+(?:also\s+|then\s+|first\s+|later\s+)?$")
 });
 /// A sentence that opens with a phrase of time or circumstance before its subject.
 static INTRODUCTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,6 +303,8 @@ static SEQUENCE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s+(?:then|l
 /// "before flying back to": a participle that goes with the clause's subject.
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:before|after|while|when|then|since)\s+$"));
 static OPENED_BY_CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+(?:before|after|while|since)$"));
+/// "before travelling", "after meeting": a participle right after the conjunction.
+static PARTICIPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+[a-z]+ing\b"));
 /// "flew in", "arrived", "landed at" (Palam airport): an arrival, whose place may be one the
 /// knowledge base does not know.
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -369,6 +375,13 @@ static MEETING_HOSTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static BY_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^,;:.]{0,40}?\s+by\s+(?:the\s+)?$"));
+/// The agent of "was received ... by": after a place and a time ("at the airport in Bandar Seri
+/// Begawan on Tuesday by"), and a title the knowledge base does not name with the person ("by
+/// Singapore's Minister for Home Affairs and Law K Shanmugam", "by the Minister of State for
+/// Foreign Affairs, Bianca Odumegwu-Ojukwu").
+static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^,;:.]{0,80}?\s+by\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|and|the)\s+){0,8}?(?:[A-Z][\w.'’-]*\s*,\s*)?$")
+});
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfrom\s+(?:the\s+)?$"));
 static IN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bin\s+(?:the\s+)?$"));
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:if|unless|whether|in case)\b"));
@@ -444,7 +457,8 @@ pub fn find(
             // The latest subject: "X visited A, and Y visited B, when he met Z" (he = Y); not
             // the owner of a noun ("he hosted King Charles on a state visit to Kenya").
             if let Some(subject) = read_trigger(ctx, text, sentence, items, memory, &participants, &trigger, &mut facts)
-                && !NOUN_TRIGGER.is_match(&text[trigger.start..trigger.end])
+                && (!NOUN_TRIGGER.is_match(&text[trigger.start..trigger.end])
+                    || MODAL_BEFORE.is_match(&text[sentence.0..trigger.start]))
             {
                 memory.sentence_subject = Some(subject);
             }
@@ -529,12 +543,10 @@ fn read_trigger(
     // "the first sitting president to visit Angola": a record, not a plan, so that its "to"
     // is no cue (for any trigger of the clause).
     // "flew on to Tokyo to meet Kishida": the purpose of a move made, no plan either.
-    let planned = PLANNED.find_iter(&text[clause_start..t.end]).any(|m| {
-        let before = &text[clause_start..clause_start + m.start()];
-        !(starts_with_ignore_ascii_case(m.as_str(), "to ")
-            && (FIRST_BEFORE.is_match(before) || PAST_MOVE_BEFORE.is_match(before)))
-    }) || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
-        || present_for_future(ctx, &text[t.start..t.end], &text[clause_start..clause_end.max(t.end)]);
+    let planned = planned_cue(text, clause_start, t.end)
+        || PLANNED_AFTER.is_match(&text[t.end..clause_end.max(t.end)])
+        || present_for_future(ctx, &text[t.start..t.end], &text[clause_start..clause_end.max(t.end)])
+        || participle_of_plan(text, sentence, clause_start);
     let status = if planned { Status::Planned } else { Status::Held };
     // Not the speaker of a reporting clause: "..., Ushakov said."
     let after: Vec<&Item> = participants
@@ -674,7 +686,7 @@ fn read_trigger(
             } else if t.kind == Kind::Direct
                 && PASSIVE_BEFORE.is_match(&text[clause_start..t.start])
                 && let Some(agent) =
-                    after.iter().find(|i| BY_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
+                    after.iter().find(|i| AGENT_AFTER.is_match(&text[t.end..named_from(text, items, i).max(t.end)]))
             {
                 // "was welcomed at the foot of the aircraft steps by Anwar": the agent; "received by
                 // Mattarella at the Quirinale and by Meloni at Palazzo Chigi": each agent.
@@ -809,6 +821,30 @@ fn read_trigger(
     // The subject of a relative clause ("..., who later hosted a banquet") is not who the
     // next "he" is.
     subject.filter(|_| !relative)
+}
+
+/// A cue of a plan in `text[from..to]`: "will", "is due", "to meet"; not the "to" of "the
+/// first sitting president to visit Angola" (a record) or of "flew on to Tokyo to meet Kishida"
+/// (the purpose of a move made).
+fn planned_cue(text: &str, from: usize, to: usize) -> bool {
+    PLANNED.find_iter(&text[from..to]).any(|m| {
+        let before = &text[from..from + m.start()];
+        !(starts_with_ignore_ascii_case(m.as_str(), "to ")
+            && (FIRST_BEFORE.is_match(before) || PAST_MOVE_BEFORE.is_match(before)))
+    })
+}
+
+/// "He is due in Rome on June 21 ..., before travelling on to France": a participle clause
+/// opened by "before" or "after" shares the tense of the clause it hangs on.
+fn participle_of_plan(text: &str, sentence: (usize, usize), clause_start: usize) -> bool {
+    let opened = &text[sentence.0..clause_start.max(sentence.0)];
+    if !OPENED_BY_CONJUNCTION.is_match(opened) || !PARTICIPLE_AFTER.is_match(&text[clause_start..]) {
+        return false;
+    }
+    let Some(comma) = opened.rfind(',') else { return false };
+    let comma = sentence.0 + comma;
+    let (previous, _) = self::clause_start(text, sentence, comma);
+    planned_cue(text, previous, comma)
 }
 
 /// "Lula leaves Beijing for Abu Dhabi on Saturday": a present-tense move on another day than
