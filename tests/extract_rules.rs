@@ -1612,3 +1612,25 @@ fn will_visit_is_a_verb_whose_subject_goes_on() {
         &["xi-jinping - FRA (planned)", "xi-jinping - SRB (planned)"],
     );
 }
+
+#[test]
+fn meeting_mr_x_and_handing_over_an_instrument() {
+    check(
+        "Antony Blinken visited Abuja in January, meeting Mr Tinubu and Mr Tuggar, as Washington sought to shore up \
+         ties. Nigerian President Bola Tinubu and Foreign Minister Yusuf Tuggar were in Abuja.",
+        "2024-01-23",
+        &["antony-blinken - NGA (held)", "antony-blinken - bola-tinubu (held)", "antony-blinken - yusuf-tuggar (held)"],
+    );
+    check(
+        "Foreign Minister Pekka Haavisto handed the country's instrument of accession to US Secretary of State Antony \
+         Blinken at the alliance's headquarters.",
+        "2023-04-04",
+        &["antony-blinken - pekka-haavisto (held)"],
+    );
+    // The envoy met the addressee, not the sender; a defeat is no letter.
+    check(
+        "Sergei Lavrov handed over a letter from Vladimir Putin to Xi Jinping. Voters handed a defeat to Justin Trudeau.",
+        "2023-04-04",
+        &["sergey-lavrov - xi-jinping (held)"],
+    );
+}
