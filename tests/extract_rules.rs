@@ -1634,3 +1634,19 @@ fn meeting_mr_x_and_handing_over_an_instrument() {
         &["sergey-lavrov - xi-jinping (held)"],
     );
 }
+
+#[test]
+fn his_predecessor_x_is_x_not_someone_else() {
+    // "His predecessor Joko Widodo" is Widodo; "the predecessor of Joko Widodo" is not.
+    check(
+        "President Joe Biden hosted Prabowo. His predecessor Joko Widodo met Mr Biden at the White House in November \
+         last year. The predecessor of Joko Widodo, Susilo Bambang Yudhoyono, met Barack Obama.",
+        "2024-11-12",
+        &[
+            "barack-obama - susilo-bambang-yudhoyono (held)",
+            "joe-biden - joko-widodo (held)",
+            "joe-biden - prabowo-subianto (held)",
+            "joko-widodo - USA (held)",
+        ],
+    );
+}

@@ -260,7 +260,7 @@ static MULTILATERAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:trilateral|three-way|three-party|quadrilateral|four-way)\b"));
 static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$",
+        r"(?i)\b(?:death of|killing of|assassination of|funeral of|murder of|successor to|successor of|widow of|the late|predecessor of|predecessor to|legacy of|spokes(?:man|woman|person) for|aide to|adviser to|envoy of)\s+(?:the\s+)?$",
     )
 });
 /// "Trump was joined by Secretary of State Marco Rubio": his own delegation, not a meeting.
