@@ -1650,3 +1650,19 @@ fn his_predecessor_x_is_x_not_someone_else() {
         ],
     );
 }
+
+#[test]
+fn a_journey_that_goes_on_and_then_to_another_capital() {
+    check(
+        "Prime Minister Mark Carney met Donald Trump on Tuesday. In March he flew to Paris for talks with French \
+         President Emmanuel Macron and then to London, where he met British Prime Minister Keir Starmer.",
+        "2025-05-06",
+        &[
+            "donald-trump - mark-carney (held)",
+            "emmanuel-macron - mark-carney (held)",
+            "keir-starmer - mark-carney (held)",
+            "mark-carney - FRA (held)",
+            "mark-carney - GBR (held)",
+        ],
+    );
+}

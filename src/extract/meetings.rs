@@ -279,6 +279,9 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter|audience)\b",
     )
 });
+/// "... and then to London": the next leg of a journey.
+static THEN_TO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:,|\band)\s+then\s+(?:on\s+)?to\s+(?:the\s+)?$"));
 /// "Mr ", "Mrs ", "Dr. " at the end of a gap before a name.
 static HONORIFIC_END: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+$"));
 /// "will visit", "to visit": a trigger that could be a noun is a verb after a modal or "to".
@@ -768,6 +771,16 @@ fn read_trigger(
                     return None;
                 }
                 let mut targets = places_after(text, items, t.end, clause_end.min(t.next));
+                // "flew to Paris for talks with Macron and then to London": the journey goes on.
+                if let Some(last) = targets.last() {
+                    let from = last.end;
+                    targets.extend(items.iter().filter(|i| {
+                        i.start >= from
+                            && i.end <= sentence.1
+                            && is_place(i)
+                            && THEN_TO_BEFORE.is_match(&text[from..i.start])
+                    }));
+                }
                 // "arrived on Saturday and announced aid for Ukraine": a bare "arrived" goes only
                 // to a place said right after it ("arrived on Saturday in Kyiv").
                 let bare = BARE_ARRIVAL.is_match(&text[t.start..t.end]);
