@@ -1666,3 +1666,26 @@ fn a_journey_that_goes_on_and_then_to_another_capital() {
         ],
     );
 }
+
+#[test]
+fn a_place_gone_to_is_not_the_subject_of_the_purpose() {
+    check(
+        "Narendra Modi flew to Moscow to meet Vladimir Putin.",
+        "2024-07-10",
+        &["narendra-modi - RUS (held)", "narendra-modi - vladimir-putin (held)"],
+    );
+    // "his counterpart at the time, X" is X; touring a place with someone is meeting them.
+    check(
+        "Nikos Dendias flew to Turkey to tour the earthquake zone with his Turkish counterpart at the time, Mevlut \
+         Cavusoglu.",
+        "2023-09-01",
+        &["mevlut-cavusoglu - nikos-dendias (held)", "nikos-dendias - TUR (held)"],
+    );
+    // Still: a place right before the verb stops the person before it from being its subject.
+    check(
+        "Yoon Suk Yeol traveled on to Poland, where he was received by President Andrzej Duda, and then made an \
+         unannounced trip to Ukraine, visiting Bucha and Irpin.",
+        "2023-07-15",
+        &["andrzej-duda - yoon-suk-yeol (held)", "yoon-suk-yeol - POL (held)", "yoon-suk-yeol - UKR (held)"],
+    );
+}

@@ -175,7 +175,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:tour|tours|toured|touring)\s+(?:the\s+)?(?-i:[a-z])[^,;.]{0,40}?\s+with\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
             ),
             Kind::Meet,
         ),
@@ -279,6 +279,8 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter|audience)\b",
     )
 });
+/// "to", "in", "from" right before a place: the place is not a subject.
+static PLACE_GONE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|into|in|at|from|via)\s+(?:the\s+)?$"));
 /// "... and then to London": the next leg of a journey.
 static THEN_TO_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:,|\band)\s+then\s+(?:on\s+)?to\s+(?:the\s+)?$"));
@@ -1144,6 +1146,8 @@ fn subject(
         && AUXILIARIES.is_match(&text[c.end..t.start])
         && !APPOSITION.is_match(&text[nearest.end..c.start])
         && !matches!(c.kind, ItemKind::Country { descriptor: true, .. })
+        // Nor a place gone to, then the purpose: "flew to Moscow to meet Putin".
+        && !(PLACE_GONE_TO.is_match(&text[nearest.end..c.start]) && text[c.end..t.start].trim() == "to")
         && !text[t.start..t.end].starts_with(',')
         // Nor for an infinitive of purpose: "travelled to Canberra to sign a treaty with X".
         && !starts_with_ignore_ascii_case(&text[t.start..t.end], "to ")

@@ -120,7 +120,9 @@ static LEFT_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+(?:the\s+)?$"));
 static OF_REPUBLIC: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+the\s+(?:Republic|Federation|Confederation)\b"));
-static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*$"));
+/// Between a description and the name it gives: "his Turkish counterpart, Mevlut Cavusoglu",
+/// "his counterpart at the time, Mevlut Cavusoglu".
+static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+at\s+the\s+time)?\s*,?\s*$"));
 static OF_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*$"));
 static BLOCKED_QUALIFIER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:former|ex|late|deputy|first deputy|vice|then|previous|future|next|a|an)\s*$"));
