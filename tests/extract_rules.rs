@@ -1689,3 +1689,18 @@ fn a_place_gone_to_is_not_the_subject_of_the_purpose() {
         &["andrzej-duda - yoon-suk-yeol (held)", "yoon-suk-yeol - POL (held)", "yoon-suk-yeol - UKR (held)"],
     );
 }
+
+#[test]
+fn the_president_elect_is_the_next_president() {
+    check(
+        "Argentine President Javier Milei is due to fly to Florida on Thursday to meet the president-elect at \
+         Mar-a-Lago, the first foreign leader to see Donald Trump since the vote.",
+        "2024-11-13",
+        &["donald-trump - javier-milei (planned)", "javier-milei - USA (planned)"],
+    );
+    check("Javier Milei will meet the US president-elect.", "2024-11-13", &["donald-trump - javier-milei (planned)"]);
+    // Not the sitting president, and nobody once the president-elect has taken office; nobody
+    // either when several presidents-elect could be meant and the article names none of them.
+    check("Javier Milei will meet the president-elect.", "2025-06-01", &[]);
+    check("Javier Milei will meet the president-elect.", "2024-11-13", &[]);
+}

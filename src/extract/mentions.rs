@@ -14,6 +14,8 @@ use crate::kb::KnowledgeBase;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OfficeWord {
     President,
+    /// "president-elect": elected, not yet in office.
+    PresidentElect,
     PrimeMinister,
     /// "leader", "chief", "counterpart": whoever leads the country.
     Leader,
@@ -29,6 +31,7 @@ pub enum OfficeWord {
 
 const OFFICE_WORDS: &[(&str, OfficeWord)] = &[
     ("president", OfficeWord::President),
+    ("president-elect", OfficeWord::PresidentElect),
     ("chairman", OfficeWord::President),
     ("prime minister", OfficeWord::PrimeMinister),
     ("premier", OfficeWord::PrimeMinister),

@@ -294,6 +294,17 @@ pub fn sentence_items(
                 continue;
             }
         }
+        // "to meet the president-elect at Mar-a-Lago".
+        if !blocked
+            && country.is_none()
+            && org.is_none()
+            && office == OfficeWord::PresidentElect
+            && let Some(p) = president_elect(ctx, None)
+        {
+            consumed[k] = true;
+            items.push(Item { start: desc_start, end: desc_end, kind: ItemKind::Person { person: p, named: false } });
+            continue;
+        }
         // "He was received by the crown prince", "the emir": the one person named in the
         // article who holds that royal title.
         if !blocked
@@ -493,6 +504,7 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
                 })
                 .or_else(|| first(Role::HeadOfState))
         }
+        OfficeWord::PresidentElect => president_elect(ctx, Some(iso3)),
         OfficeWord::PrimeMinister => first(Role::HeadOfGovernment),
         OfficeWord::Leader => kb.leader_of(iso3, ctx.date),
         OfficeWord::Monarch => first(Role::HeadOfState),
@@ -509,6 +521,32 @@ fn describe(ctx: &DocContext<'_>, office: OfficeWord, iso3: &str) -> Option<usiz
 }
 
 /// The one person named in the article whose office at its date has `title` in its title.
+/// How long before taking office a winner is "the president-elect".
+const PRESIDENT_ELECT_DAYS: i64 = 120;
+
+/// "the president-elect", "the US president-elect": the person whose presidency (head of
+/// state) begins after the article's date, within [`PRESIDENT_ELECT_DAYS`], in `country` if
+/// given; the one the article names when there are several, else the only one.
+fn president_elect(ctx: &DocContext<'_>, country: Option<&str>) -> Option<usize> {
+    let date = ctx.date?;
+    let elected: Vec<usize> = (0..ctx.kb.people.len())
+        .filter(|&p| {
+            ctx.kb.people[p].offices.iter().any(|o| {
+                o.role == Role::HeadOfState
+                    && !o.acting
+                    && o.title.to_lowercase().contains("president")
+                    && country.is_none_or(|c| o.country.as_deref() == Some(c))
+                    && o.start.is_some_and(|s| s > date && (s - date).num_days() <= PRESIDENT_ELECT_DAYS)
+            })
+        })
+        .collect();
+    let named: Vec<usize> = elected.iter().copied().filter(|p| ctx.named_in_doc.contains(p)).collect();
+    match (named.as_slice(), elected.as_slice()) {
+        ([one], _) | ([], [one]) => Some(*one),
+        _ => None,
+    }
+}
+
 fn titled_in_document(ctx: &DocContext<'_>, title: &str) -> Option<usize> {
     let title = title.to_lowercase();
     // A royal title anywhere in the office's ("Crown Prince and Prime Minister"); "president" or
