@@ -1704,3 +1704,19 @@ fn the_president_elect_is_the_next_president() {
     check("Javier Milei will meet the president-elect.", "2025-06-01", &[]);
     check("Javier Milei will meet the president-elect.", "2024-11-13", &[]);
 }
+
+#[test]
+fn a_meal_given_in_someones_honour() {
+    check(
+        "Kenyan President William Ruto arrived. After Thursday's talks, Vice President Kamala Harris and Secretary \
+         of State Antony Blinken hosted a luncheon in Ruto's honour at the State Department.",
+        "2024-05-23",
+        &["antony-blinken - william-ruto (held)", "kamala-harris - william-ruto (held)"],
+    );
+    check(
+        "Xi Jinping hosted a state banquet for Vladimir Putin. Emmanuel Macron gave a dinner in honour of Narendra \
+         Modi at the Louvre. Joe Biden hosted a reception in the Rose Garden.",
+        "2024-05-23",
+        &["emmanuel-macron - narendra-modi (held)", "vladimir-putin - xi-jinping (held)"],
+    );
+}

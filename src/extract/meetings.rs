@@ -175,7 +175,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:tour|tours|toured|touring)\s+(?:the\s+)?(?-i:[a-z])[^,;.]{0,40}?\s+with\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:tour|tours|toured|touring)\s+(?:the\s+)?(?-i:[a-z])[^,;.]{0,40}?\s+with\b|(?:hosted|hosts|hosting|host|gave|gives|threw|throws|offered|offers)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|reception|breakfast)\s+(?:in\s+honou?r\s+of|in|for|honou?ring)\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
             ),
             Kind::Meet,
         ),
