@@ -211,7 +211,7 @@ fn descriptions_resolve_to_the_office_holder_at_the_date() {
     check(
         "Mao Ning said China welcomed the visit. Gough Whitlam was received by Mao Zedong in 1973.",
         "2023-11-06",
-        &[],
+        &["gough-whitlam - mao-zedong (held)"],
     );
     check(
         "The Turkish president received his Azerbaijani counterpart in Ankara.",
@@ -1719,4 +1719,41 @@ fn a_meal_given_in_someones_honour() {
         "2024-05-23",
         &["emmanuel-macron - narendra-modi (held)", "vladimir-putin - xi-jinping (held)"],
     );
+}
+
+#[test]
+fn leaders_of_the_past_and_records_are_not_todays_leaders() {
+    check(
+        "It is the first state visit to Washington by an African head of state since 2008, when Ghana's John Kufuor \
+         was hosted by George W. Bush.",
+        "2024-05-23",
+        &["george-w-bush - john-kufuor (held)"],
+    );
+    check(
+        "Albanese recreated a photograph of Gough Whitlam, who made the first visit to China by an Australian prime \
+         minister 50 years ago and was received by Mao Zedong in Beijing.",
+        "2023-11-06",
+        &["gough-whitlam - CHN (held)", "gough-whitlam - mao-zedong (held)"],
+    );
+    // "The last Indian prime minister to visit" is not today's; "the visit of X" is X's visit.
+    check(
+        "Narendra Modi arrived in Athens. The last Indian prime minister to visit Greece was Indira Gandhi, in 1983. \
+         Modi became the first Indian Prime Minister in 34 years to visit the UAE, following the visit of Prime \
+         Minister Indira Gandhi in 1981.",
+        "2023-08-25",
+        &["narendra-modi - ARE (held)", "narendra-modi - GRC (held)"],
+    );
+}
+
+#[test]
+fn an_aircraft_carrier_is_not_its_president() {
+    let ex = extract(
+        "The USS Dwight D. Eisenhower and the USS Gerald R. Ford sailed to the eastern Mediterranean, Joe Biden said.",
+        "2023-10-20",
+    );
+    let people: Vec<&str> = (ex.graph.nodes_sorted().into_iter())
+        .filter(|n| n.id.starts_with("person:"))
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(people, ["person:joe-biden"]);
 }

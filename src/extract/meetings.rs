@@ -230,7 +230,7 @@ static PLANNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the first (sitting American president) to": what has been done once, not what is planned.
 static FIRST_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w'’-]+\s+){0,5}$"));
+    LazyLock::new(|| re(r"(?i)\b(?:first|second|third|last|only|latest)\s+(?:[\w'’-]+\s+){0,8}$"));
 /// "flew to Tokyo (on Monday) " before "to meet": a move already made.
 static PAST_MOVE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:flew|travell?ed|went|came|headed|returned)\s+(?:on\s+)?(?:to|into)\s+[^,;]{1,60}$"));
@@ -825,10 +825,15 @@ fn read_trigger(
                     }
                 }
             }
-            // "Modi will visit Putin": a person visited is a meeting.
+            // "Modi will visit Putin": a person visited is a meeting; not "the visit of Indira
+            // Gandhi" (her visit).
             if by.is_none()
                 && starts_with_ignore_ascii_case(&text[t.start..t.end], "visit")
-                && let Some(host) = after.first().filter(|i| i.start - t.end <= 12)
+                && let Some(host) = after
+                    .first()
+                    .filter(|i| i.start - t.end <= 12 && !starts_with_ignore_ascii_case(text[t.end..i.start].trim_start(), "of "))
+                    // "to visit Greece was Indira Gandhi": the place is what is visited.
+                    .filter(|i| !items.iter().any(|x| x.start >= t.end && x.end <= i.start))
             {
                 star(&visitors, &expand(&[*host]), status, facts);
             }

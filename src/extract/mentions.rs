@@ -92,6 +92,17 @@ const SEAT_WORDS: &[&str] = &[
 /// Phrases that contain a country's name but do not mean the country; matched so that the
 /// longer match wins and then dropped.
 const NOT_ENTITIES: &[&str] = &[
+    // Aircraft carriers named after presidents.
+    "USS Dwight D. Eisenhower",
+    "USS Harry S. Truman",
+    "USS Gerald R. Ford",
+    "USS Ronald Reagan",
+    "USS George H.W. Bush",
+    "USS George H. W. Bush",
+    "USS John F. Kennedy",
+    "USS Theodore Roosevelt",
+    "USS Abraham Lincoln",
+    "USS Carl Vinson",
     "Latin America",
     "South America",
     "North America",

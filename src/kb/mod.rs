@@ -27,6 +27,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("assets/kb/people/officials_extra.toml", include_str!("../../assets/kb/people/officials_extra.toml")),
     ("assets/kb/people/officials_envoys.toml", include_str!("../../assets/kb/people/officials_envoys.toml")),
     ("assets/kb/people/officials_regions.toml", include_str!("../../assets/kb/people/officials_regions.toml")),
+    ("assets/kb/people/historical.toml", include_str!("../../assets/kb/people/historical.toml")),
 ];
 
 /// What an office is, as far as resolving "the Turkish president" or "the leader of X" goes.
