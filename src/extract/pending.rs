@@ -108,14 +108,7 @@ impl Pending {
                 evidence.sort_by_key(|e| (e.doc, e.sentence));
                 let mut merged: Vec<Evidence> = Vec::with_capacity(evidence.len());
                 for e in evidence {
-                    match merged.last_mut() {
-                        Some(last) if (last.doc, last.sentence) == (e.doc, e.sentence) => {
-                            last.mentions.extend(e.mentions);
-                            last.mentions.sort_unstable();
-                            last.mentions.dedup();
-                        }
-                        _ => merged.push(e),
-                    }
+                    push_sentence(&mut merged, e);
                 }
                 evidence = merged;
             }
@@ -144,17 +137,22 @@ fn evidence_by_edge(log: Vec<(u32, Evidence)>, edges: usize) -> Vec<Vec<Evidence
         counts[*at as usize] += 1;
     }
     let mut by_edge: Vec<Vec<Evidence>> = counts.into_iter().map(Vec::with_capacity).collect();
+    // Documents are read in order, and sentences.
     for (at, ev) in log {
-        let list = &mut by_edge[at as usize];
-        match list.last_mut() {
-            // Documents are read in order, and sentences.
-            Some(last) if (last.doc, last.sentence) == (ev.doc, ev.sentence) => {
-                last.mentions.extend(ev.mentions);
-                last.mentions.sort_unstable();
-                last.mentions.dedup();
-            }
-            _ => list.push(ev),
-        }
+        push_sentence(&mut by_edge[at as usize], ev);
     }
     by_edge
+}
+
+/// Adds `ev` to `list`, sorted by sentence: a sentence already last in the list takes its
+/// mentions instead.
+fn push_sentence(list: &mut Vec<Evidence>, ev: Evidence) {
+    match list.last_mut() {
+        Some(last) if (last.doc, last.sentence) == (ev.doc, ev.sentence) => {
+            last.mentions.extend(ev.mentions);
+            last.mentions.sort_unstable();
+            last.mentions.dedup();
+        }
+        _ => list.push(ev),
+    }
 }
