@@ -1751,9 +1751,7 @@ fn an_aircraft_carrier_is_not_its_president() {
         "The USS Dwight D. Eisenhower and the USS Gerald R. Ford sailed to the eastern Mediterranean, Joe Biden said.",
         "2023-10-20",
     );
-    let people: Vec<&str> = (ex.graph.nodes_sorted().into_iter())
-        .filter(|n| n.id.starts_with("person:"))
-        .map(|n| n.id.as_str())
-        .collect();
+    let people: Vec<&str> =
+        (ex.graph.nodes_sorted().into_iter()).filter(|n| n.id.starts_with("person:")).map(|n| n.id.as_str()).collect();
     assert_eq!(people, ["person:joe-biden"]);
 }

@@ -282,8 +282,7 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 /// "to", "in", "from" right before a place: the place is not a subject.
 static PLACE_GONE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|into|in|at|from|via)\s+(?:the\s+)?$"));
 /// "... and then to London": the next leg of a journey.
-static THEN_TO_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:,|\band)\s+then\s+(?:on\s+)?to\s+(?:the\s+)?$"));
+static THEN_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:,|\band)\s+then\s+(?:on\s+)?to\s+(?:the\s+)?$"));
 /// "Mr ", "Mrs ", "Dr. " at the end of a gap before a name.
 static HONORIFIC_END: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+$"));
 /// "will visit", "to visit": a trigger that could be a noun is a verb after a modal or "to".
@@ -831,7 +830,10 @@ fn read_trigger(
                 && starts_with_ignore_ascii_case(&text[t.start..t.end], "visit")
                 && let Some(host) = after
                     .first()
-                    .filter(|i| i.start - t.end <= 12 && !starts_with_ignore_ascii_case(text[t.end..i.start].trim_start(), "of "))
+                    .filter(|i| {
+                        i.start - t.end <= 12
+                            && !starts_with_ignore_ascii_case(text[t.end..i.start].trim_start(), "of ")
+                    })
                     // "to visit Greece was Indira Gandhi": the place is what is visited.
                     .filter(|i| !items.iter().any(|x| x.start >= t.end && x.end <= i.start))
             {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use rustc_hash::FxHashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
 
 use super::fold::{self, Folded, fold};
 use crate::kb::KnowledgeBase;

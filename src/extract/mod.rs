@@ -526,8 +526,7 @@ impl DocBuilder<'_, '_> {
     /// A `leads` or `member_of` edge from this document, merged as the graph merges them.
     fn structural_edge(&mut self, no: EdgeNo, make: impl Fn() -> EdgeData) {
         let doc = self.doc_no;
-        let (edge, new) =
-            self.pending.edge(no, || PendingEdge { data: make(), docs: Vec::new() });
+        let (edge, new) = self.pending.edge(no, || PendingEdge { data: make(), docs: Vec::new() });
         if !new {
             let other = make();
             edge.data.detail = edge.data.detail.take().max(other.detail);

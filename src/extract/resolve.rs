@@ -124,8 +124,9 @@ static OF_REPUBLIC: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+of\s+the\s+(?:Re
 /// "his counterpart at the time, Mevlut Cavusoglu".
 static NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+at\s+the\s+time)?\s*,?\s*$"));
 static OF_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*$"));
-static BLOCKED_QUALIFIER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:former|ex|late|deputy|first deputy|vice|then|previous|future|next|first|last|a|an)\s*$"));
+static BLOCKED_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:former|ex|late|deputy|first deputy|vice|then|previous|future|next|first|last|a|an)\s*$")
+});
 static CANDIDATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+((?:[A-Z][\p{L}'’.\-]+)(?:\s+(?:[A-Z][\p{L}'’.\-]+|al-[A-Z]\p{L}+|bin|bint|de|da|van|von)){1,3})")
 });
