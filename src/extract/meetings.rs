@@ -175,7 +175,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:tour|tours|toured|touring)\s+(?:the\s+)?(?-i:[a-z])[^,;.]{0,40}?\s+with\b|(?:hosted|hosts|hosting|host|gave|gives|threw|throws|offered|offers)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|reception|breakfast)\s+(?:in\s+honou?r\s+of|in|for|honou?ring)\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
+                r"(?i)\b(?:(?:talked|talks|spoke|speaks|talk|speak|spoken)\s+(?:(?:(?:separately|also|briefly|later|first)\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b(?:\s+with\b)?|(?:(?:late|early|earlier|again)\s+)?(?:on\s+\w+\s+)?with\b)|(?:talked|spoke|speaks|spoken|speaking|talking)\s+(?:(?:separately|again|directly|briefly|also|later|first)\s+)?to\b|(?:signed|signs|signing|to\s+sign)\s+[^,;.]{1,60}?\s+with\b|(?:tour|tours|toured|touring)\s+(?:the\s+)?(?-i:[a-z])[^,;.]{0,40}?\s+with\b|(?:(?:will|would|to|shall)\s+(?:also\s+)?)?(?:hosted|hosts|hosting|host|gave|gives|give|threw|throws|throw|offered|offers|offer)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:luncheon|lunch|dinner|banquet|reception|breakfast)\s+(?:in\s+honou?r\s+of|in|for|honou?ring)\b|(?:handed|hands|handing|presented|presents|presenting)\s+(?:over\s+)?(?:[^,;.]{0,40}?\s+)?(?:letter|message|instruments?|credentials|invitation)\b[^,;.]{0,60}?\s+to\b)",
             ),
             Kind::Meet,
         ),
@@ -279,6 +279,10 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:visit|visits|trip|trips|tour|stopover|talks|meeting|meetings|call|phone call|conversation|encounter|audience)\b",
     )
 });
+/// "took him to": the person taken is the one who travels.
+static TAKEN_THERE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:take|takes|took)\s+(?:him|her)\b"));
+/// "between" right after a noun trigger that another pattern took ("had ... a phone call").
+static BETWEEN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+between\b"));
 /// "to", "in", "from" right before a place: the place is not a subject.
 static PLACE_GONE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:to|into|in|at|from|via)\s+(?:the\s+)?$"));
 /// "... and then to London": the next leg of a journey.
@@ -349,7 +353,7 @@ static OBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:him|her)\b
 /// "will hold talks with him"; "her" only where it cannot be a possessive ("met her counterpart").
 static MET_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:him\b|her(?:\s*[,.;:]|\s*$|\s+(?:in|at|on|during|for|last|this|again|and|to|yesterday|today|when|after|before)\b))",
+        r"^\s+(?:him\b|(?:his|her)\s+honou?r\b|her(?:\s*[,.;:]|\s*$|\s+(?:in|at|on|during|for|last|this|again|and|to|yesterday|today|when|after|before)\b))",
     )
 });
 /// "talks with X and a meeting with Y": the second meeting has the first one's subject.
@@ -514,11 +518,18 @@ fn has_anaphora(s: &str) -> bool {
 /// one starts.
 fn triggers(s: &str, offset: usize) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = (ANY_TRIGGER.find_iter(s))
-        .map(|m| Trigger {
-            start: offset + m.start(),
-            end: offset + m.end(),
-            kind: TRIGGERS[m.pattern().as_usize()].1,
-            next: usize::MAX,
+        .map(|m| {
+            let kind = TRIGGERS[m.pattern().as_usize()].1;
+            // "had been agreed during a phone call between X and Y": the call is between them.
+            match BETWEEN_AFTER.find(&s[m.end()..]) {
+                Some(b) if kind == Kind::Meet => Trigger {
+                    start: offset + m.start(),
+                    end: offset + m.end() + b.end(),
+                    kind: Kind::Between,
+                    next: usize::MAX,
+                },
+                _ => Trigger { start: offset + m.start(), end: offset + m.end(), kind, next: usize::MAX },
+            }
         })
         .collect();
     for k in 1..found.len() {
@@ -766,8 +777,12 @@ fn read_trigger(
                 }
                 (visitors, targets)
             } else {
-                let (subjects, subject_end) =
-                    subject(text, sentence, items, participants, memory, clause_start, relative, t)?;
+                // "a regional tour that also took him to Saudi Arabia": him, the sentence's subject.
+                let taken = TAKEN_THERE.is_match(&text[t.start..t.end]).then_some(memory.sentence_subject).flatten();
+                let (subjects, subject_end) = match taken {
+                    Some(who) => (vec![who], t.start),
+                    None => subject(text, sentence, items, participants, memory, clause_start, relative, t)?,
+                };
                 if blocked(text, subject_end.max(clause_start), t.start) || conditional(text, clause_start, &subjects) {
                     return None;
                 }
