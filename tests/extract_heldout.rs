@@ -47,7 +47,7 @@ fn second_held_out_set_scores_as_measured() {
 /// meetings 0.718 (precision 0.90, recall 0.60).
 #[test]
 fn third_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.96, 0.90);
+    assert_at_least(&score_folder("heldout3", 8), 0.97, 0.96, 0.91);
 }
 
 /// A fourth set, of other kinds of story (a phone-call readout, a state visit, foreign
@@ -56,7 +56,7 @@ fn third_held_out_set_scores_as_measured() {
 /// entities 0.948, meetings 0.637 (precision 0.80, recall 0.53).
 #[test]
 fn fourth_held_out_set_scores_as_measured() {
-    assert_at_least(&score_folder("heldout4", 8), 0.96, 0.94, 0.84);
+    assert_at_least(&score_folder("heldout4", 8), 0.96, 0.97, 0.89);
 }
 
 /// A fifth set, from other regions and story types (an ASEAN summit, Biden in Angola, a Mercosur
