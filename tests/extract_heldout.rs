@@ -31,7 +31,7 @@ fn assert_at_least(report: &relmap::eval::Report, entity_f1: f64, meeting_precis
 
 #[test]
 fn held_out_articles_score_as_measured() {
-    assert_at_least(&score_folder("heldout", 8), 0.97, 0.97, 0.92);
+    assert_at_least(&score_folder("heldout", 8), 0.97, 0.97, 0.94);
 }
 
 /// A second set, written later (Tianjin SCO 2025, Putin in Mongolia, the Quad in Wilmington,

@@ -1784,3 +1784,19 @@ fn a_call_between_a_tour_that_took_him_and_a_luncheon_in_his_honour() {
         &["antony-blinken - fumio-kishida (planned)", "fumio-kishida - kamala-harris (planned)"],
     );
 }
+
+#[test]
+fn a_tour_that_led_him_and_he_and_x_signing() {
+    check(
+        "Xi Jinping concluded this Friday in Budapest his first tour in Europe in five years, which led him during six \
+         days to France, Serbia and Hungary. The crisis led him to resign.",
+        "2024-05-10",
+        &["xi-jinping - FRA (held)", "xi-jinping - HUN (held)", "xi-jinping - SRB (held)"],
+    );
+    check(
+        "Xi Jinping will travel to Brasilia on Wednesday for a state visit, where he and Lula are expected to sign \
+         dozens of agreements.",
+        "2024-11-19",
+        &["luiz-inacio-lula-da-silva - xi-jinping (planned)", "xi-jinping - BRA (planned)"],
+    );
+}

@@ -187,7 +187,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|flown|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first|together|by)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:(?:on|this|next|later|early|late)\s+(?:\w+\s+){1,2})?for|(?:set|sets|setting) off for|(?:began|begins|begin|started|starts|start|ended|ends|end|wrapped up|wraps up|concluded|concludes|finished|finishes|kicked off|kicks off)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:tour|trip|visit|journey)\s+(?:in|at)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying|flown) in|arrived|arrives|arriving)\b",
+                r"(?i)\b(?:visit|visits|visited|visiting|trip to|trips to|(?:travel|travels|travelled|traveled|travelling|traveling|flew|flies|fly|flying|flown|head|heads|headed|heading|returns|returned|returning|went|goes)\s+(?:(?:on|later|earlier|early|late|this|next|last|then|also|straight|directly|on to|onward|onwards|instead|back|again|first|together|by)\s+(?:\w+\s+)?){0,2}(?:to|into)|(?:leave|leaves|left|leaving|depart|departs|departed|departing)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?:(?:on|this|next|later|early|late)\s+(?:\w+\s+){1,2})?for|(?:set|sets|setting) off for|(?:began|begins|begin|started|starts|start|ended|ends|end|wrapped up|wraps up|concluded|concludes|finished|finishes|kicked off|kicks off)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:tour|trip|visit|journey)\s+(?:in|at)|stopover|stopovers|stopped (?:over )?in|stops (?:over )?in|arrived in|arrives in|arrive in|arriving in|arrived at|arrives at|arriving at|landed in|lands in|landing in|land in|landed at|lands at|landing at|tour of|toured|take (?:him|her|them) to|took (?:him|her|them) to|takes (?:him|her|them) to|(?:led|leads) (?:him|her) (?:[^,;.]{0,30}? )?to|came to|comes to|come to|coming to|(?:is|are|was|were) (?:expected|due) in|(?:flew|flies|flying|flown) in|arrived|arrives|arriving)\b",
             ),
             Kind::Visit,
         ),
@@ -280,7 +280,7 @@ static NOUN_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "took him to": the person taken is the one who travels.
-static TAKEN_THERE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:take|takes|took)\s+(?:him|her)\b"));
+static TAKEN_THERE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:take|takes|took|led|leads)\s+(?:him|her)\b"));
 /// "between" right after a noun trigger that another pattern took ("had ... a phone call").
 static BETWEEN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+between\b"));
 /// "to", "in", "from" right before a place: the place is not a subject.
@@ -631,9 +631,15 @@ fn read_trigger(
                 return None;
             }
             let chain = coordinated_chain(text, items, &before);
-            if chain.len() >= 2 {
-                let mut people = expand(&chain);
-                dedup_people(&mut people);
+            let mut people = expand(&chain);
+            // "he and Lula are expected to sign": the pronoun's person too.
+            if PRONOUN_AND.is_match(&text[clause_start..named_from(text, items, chain[0]).max(clause_start)])
+                && let Some(p) = memory.sentence_subject.or(memory.last_subject)
+            {
+                people.insert(0, p);
+            }
+            dedup_people(&mut people);
+            if people.len() >= 2 {
                 clique(&people, status, facts);
             }
             None
@@ -778,7 +784,16 @@ fn read_trigger(
                 (visitors, targets)
             } else {
                 // "a regional tour that also took him to Saudi Arabia": him, the sentence's subject.
-                let taken = TAKEN_THERE.is_match(&text[t.start..t.end]).then_some(memory.sentence_subject).flatten();
+                // Else the first person of the sentence: "Xi concluded his tour, which led him to France".
+                let taken = TAKEN_THERE.is_match(&text[t.start..t.end]).then(|| {
+                    memory.sentence_subject.or_else(|| {
+                        participants
+                            .iter()
+                            .find(|i| i.end <= t.start)
+                            .and_then(|i| i.person().map(|p| (p, (i.start, i.end))))
+                    })
+                });
+                let taken = taken.flatten();
                 let (subjects, subject_end) = match taken {
                     Some(who) => (vec![who], t.start),
                     None => subject(text, sentence, items, participants, memory, clause_start, relative, t)?,
